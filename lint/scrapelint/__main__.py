@@ -1,0 +1,7 @@
+"""``python -m scrapelint``."""
+
+import sys
+
+from scrapelint.cli import main
+
+sys.exit(main())

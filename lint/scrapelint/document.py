@@ -1,0 +1,245 @@
+"""The document model: one parse per document, shared by every rule.
+
+A :class:`Document` wraps the original text and exposes lazily built views
+(lines, paragraphs, sentences, words). Each view is computed at most once and
+every unit carries code-point offsets into the original text, which is never
+modified during a check. Rules that need a derived view of their own (for
+example normalised lines) should build it through :meth:`Document.view` so
+that other rules asking for the same key reuse it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+import regex
+
+from scrapelint.sentences import split_sentences
+
+T = TypeVar("T")
+
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One physical line; ``end`` excludes the line terminator."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def number(self) -> int:
+        """1-based line number."""
+        return self.index + 1
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A block of non-blank lines (or a single line when the text has no blank lines)."""
+
+    index: int
+    start: int
+    end: int
+    first_line: int
+    last_line: int
+    text: str
+
+    @property
+    def line_count(self) -> int:
+        return self.last_line - self.first_line + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    index: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+class Document:
+    """Article text plus metadata, with lazily built, shared views.
+
+    ``path``, ``record`` and ``id`` locate the document for reporting; ``title``
+    and ``url`` come from the record when the input provides them.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        *,
+        title: str | None = None,
+        url: str | None = None,
+        path: str = "<string>",
+        record: int | None = None,
+        id: str | None = None,
+        field: str = "text",
+    ) -> None:
+        self.text = text
+        self.title = title
+        self.url = url
+        self.path = path
+        self.record = record
+        self.id = id
+        self.field = field
+        self._views: dict[str, Any] = {}
+        self._views_lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"Document(path={self.path!r}, record={self.record!r}, chars={len(self.text)})"
+
+    # -- metadata ---------------------------------------------------------
+
+    @cached_property
+    def site(self) -> str | None:
+        """The url's host without ``www.``; ``None`` without a url."""
+        if not self.url:
+            return None
+        try:
+            host = urlsplit(self.url.strip()).hostname
+        except ValueError:
+            return None
+        if not host:
+            return None
+        return host[4:] if host.startswith("www.") else host
+
+    # -- views ------------------------------------------------------------
+
+    @cached_property
+    def lines(self) -> tuple[Line, ...]:
+        text = self.text
+        out: list[Line] = []
+        pos = 0
+        for m in _LINE_BREAK.finditer(text):
+            out.append(Line(len(out), pos, m.start(), text[pos : m.start()]))
+            pos = m.end()
+        if pos < len(text) or not out:
+            out.append(Line(len(out), pos, len(text), text[pos:]))
+        return tuple(out)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return [line.start for line in self.lines]
+
+    @cached_property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        lines = self.lines
+        has_blank = any(line.is_blank for line in lines[:-1]) if len(lines) > 1 else False
+        out: list[Paragraph] = []
+
+        def add(first: int, last: int) -> None:
+            start, end = lines[first].start, lines[last].end
+            out.append(Paragraph(len(out), start, end, first, last, self.text[start:end]))
+
+        if not has_blank:
+            for line in lines:
+                if not line.is_blank:
+                    add(line.index, line.index)
+            return tuple(out)
+        first: int | None = None
+        for line in lines:
+            if line.is_blank:
+                if first is not None:
+                    add(first, line.index - 1)
+                    first = None
+            elif first is None:
+                first = line.index
+        if first is not None:
+            add(first, lines[-1].index)
+        return tuple(out)
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        out: list[Sentence] = []
+        text = self.text
+        for para in self.paragraphs:
+            for line_index in range(para.first_line, para.last_line + 1):
+                line = self.lines[line_index]
+                if line.is_blank:
+                    continue
+                for start, end in split_sentences(line.text):
+                    s, e = line.start + start, line.start + end
+                    out.append(Sentence(len(out), s, e, para.index, text[s:e]))
+        return tuple(out)
+
+    @cached_property
+    def words(self) -> tuple[Word, ...]:
+        return tuple(
+            Word(i, m.start(), m.end(), m.group()) for i, m in enumerate(_WORD.finditer(self.text))
+        )
+
+    def view(self, key: str, build: Callable[[Document], T]) -> T:
+        """Return the shared derived view ``key``, building it once with ``build``."""
+        try:
+            return self._views[key]  # type: ignore[no-any-return]
+        except KeyError:
+            pass
+        with self._views_lock:
+            if key not in self._views:
+                self._views[key] = build(self)
+            return self._views[key]  # type: ignore[no-any-return]
+
+    # -- positions --------------------------------------------------------
+
+    def line_index_at(self, offset: int) -> int:
+        """0-based index of the line holding ``offset``."""
+        return max(0, bisect.bisect_right(self.line_starts, offset) - 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a code-point offset; column counts code points."""
+        index = self.line_index_at(offset)
+        line = self.lines[index]
+        return index + 1, min(offset, max(line.end, line.start)) - line.start + 1
+
+    def end_position(self, start: int, end: int) -> tuple[int, int]:
+        """1-based (line, column) just past a span, kept on the span's last line."""
+        if end <= start:
+            return self.position(start)
+        line, col = self.position(end - 1)
+        return line, col + 1
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        for para in self.paragraphs:
+            if para.start <= offset < max(para.end, para.start + 1):
+                return para
+        return None
+
+    def paragraph_of_line(self, line_index: int) -> Paragraph | None:
+        """The paragraph containing a given line, or None for blank lines."""
+        mapping = self.view("paragraph-of-line", _paragraph_of_line)
+        return mapping.get(line_index)
+
+
+def _paragraph_of_line(doc: Document) -> dict[int, Paragraph]:
+    out: dict[int, Paragraph] = {}
+    for para in doc.paragraphs:
+        for i in range(para.first_line, para.last_line + 1):
+            out[i] = para
+    return out

@@ -1,0 +1,8 @@
+"""Duplicate rules (DUP): repeated headlines, paragraphs, sentences and cross-document copies."""
+
+from __future__ import annotations
+
+from scrapelint.rule import Rule
+from scrapelint_rules.duplicates.repeated_headline import RepeatedHeadline
+
+RULES: tuple[type[Rule], ...] = (RepeatedHeadline,)
