@@ -59,7 +59,6 @@ def replace_field(raw: bytes, field: str, value: str) -> bytes:
     span = field_value_span(line, field)
     if span is None:
         raise ValueError(f"field {field!r} not found")
-    original = line[span[0] : span[1]]
-    ascii_only = original.isascii() and not any(ord(c) > 127 for c in line)
-    encoded = json.dumps(value, ensure_ascii=ascii_only)
+    # Keep the line's style: an all-ASCII line was written with escapes.
+    encoded = json.dumps(value, ensure_ascii=line.isascii())
     return (line[: span[0]] + encoded + line[span[1] :]).encode("utf-8") + terminator
