@@ -13,7 +13,9 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def summary_lines(summary: Summary, statistics: bool = False, registry: Registry | None = None) -> list[str]:
+def summary_lines(
+    summary: Summary, statistics: bool = False, registry: Registry | None = None
+) -> list[str]:
     lines: list[str] = []
     if statistics and summary.by_rule:
         for code, count in sorted(summary.by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
