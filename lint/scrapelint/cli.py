@@ -141,6 +141,16 @@ def config_from_args(args: argparse.Namespace) -> Config:
     return config.replace(**changes) if changes else config
 
 
+def resolve_jobs(value: int | None) -> int:
+    from scrapelint.parallel import default_jobs
+
+    if value is None:
+        return default_jobs()
+    if value < 1:
+        raise UsageError("--jobs must be at least 1")
+    return value
+
+
 def use_color(choice: str, stream: IO[str]) -> bool:
     if choice == "always":
         return True
@@ -183,6 +193,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         baseline=config.baseline,
         write_baseline=args.write_baseline,
         stdin_filename=args.stdin_filename,
+        jobs=resolve_jobs(args.jobs),
+        progress=sys.stderr.isatty() and not args.quiet and args.output_format in ("full", "concise"),
     )
     runner = Runner(linter, options, reporter, diff_out=out)
     summary = runner.run()
@@ -230,9 +242,11 @@ def cmd_baseline(args: argparse.Namespace) -> int:
         linter = Linter(config)
         if not linter.has_corpus_rules:
             raise UsageError("no corpus rule is enabled; nothing to put in a baseline")
-        runner = Runner(linter, RunOptions(paths=args.paths, corpus="on", baseline=config.baseline,
-                                           write_baseline=args.output), reporter=None)
-        runner._corpus_state(runner._files())
+        options = RunOptions(paths=args.paths, corpus="on", baseline=config.baseline,
+                             write_baseline=args.output, jobs=resolve_jobs(args.jobs))
+        runner = Runner(linter, options, reporter=None)
+        runner.files()
+        runner.corpus_state()
         for problem in runner.summary.problems:
             print(f"scrapelint: error: {problem}", file=sys.stderr)
         print(f"wrote {args.output} from {runner.summary.corpus_documents} documents", file=sys.stderr)

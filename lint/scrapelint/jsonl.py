@@ -62,3 +62,24 @@ def replace_field(raw: bytes, field: str, value: str) -> bytes:
     # Keep the line's style: an all-ASCII line was written with escapes.
     encoded = json.dumps(value, ensure_ascii=line.isascii())
     return (line[: span[0]] + encoded + line[span[1] :]).encode("utf-8") + terminator
+
+
+def set_field_raw(raw: bytes, field: str, json_value: str) -> bytes:
+    """Set top-level ``field`` to an already-encoded JSON value, keeping all other bytes.
+
+    An existing field is replaced in place; a new one is appended before the
+    closing brace.
+    """
+    body = raw.rstrip(b"\r\n")
+    terminator = raw[len(body) :] or b"\n"
+    line = body.decode("utf-8")
+    span = field_value_span(line, field)
+    if span is not None:
+        return (line[: span[0]] + json_value + line[span[1] :]).encode("utf-8") + terminator
+    close = line.rstrip().rfind("}")
+    if close < 0:
+        raise ValueError("not a JSON object")
+    inner = line[:close].rstrip()
+    sep = "" if inner.endswith("{") else ", "
+    key = json.dumps(field, ensure_ascii=line.isascii())
+    return (inner + sep + key + ": " + json_value + line[close:]).encode("utf-8") + terminator

@@ -2,13 +2,16 @@
 
 The runner walks the inputs once per pass. Corpus rules get a first pass
 that collects per-document summaries and merges them (optionally with a
-saved baseline); the second pass checks every document. Inputs that cannot
+saved baseline); the second pass checks every document. Documents from all
+inputs flow through :func:`scrapelint.parallel.process`, in order, so
+``--jobs`` parallelises across files and records alike. Inputs that cannot
 be read are reported with their location and the run goes on.
 """
 
 from __future__ import annotations
 
 import difflib
+import gzip
 import os
 import sys
 import tempfile
@@ -17,11 +20,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
+from scrapelint.atomic import atomic_write
 from scrapelint.baseline import load_baseline, save_baseline
 from scrapelint.diagnostics import Diagnostic, Severity
 from scrapelint.document import Document
-from scrapelint.errors import RuleCrash
-from scrapelint.fixer import FixOutcome
 from scrapelint.inputs import (
     STDIN,
     FieldNames,
@@ -35,7 +37,7 @@ from scrapelint.inputs import (
 )
 from scrapelint.jsonl import replace_field
 from scrapelint.linter import CorpusState, Linter
-from scrapelint.atomic import atomic_write
+from scrapelint.parallel import Job, Result, Task, process
 
 
 @dataclass
@@ -49,6 +51,8 @@ class RunOptions:
     baseline: str | None = None
     write_baseline: str | None = None
     stdin_filename: str | None = None
+    jobs: int = 1
+    progress: bool = False
 
 
 @dataclass
@@ -81,6 +85,20 @@ class Summary:
                 self.failing += 1
 
 
+@dataclass
+class _Item:
+    """Where a document (or a pass-through JSONL line) came from."""
+
+    path: str
+    kind: str  # "text" | "record" | "raw"
+    doc: Document | None = None
+    raw: bytes = b""
+    number: int = 0
+    encoding: str = "utf-8"
+    bom: bytes = b""
+    ignore: tuple[str, ...] = ()
+
+
 class _Stdin:
     """Standard input read once and kept, so several passes can read it."""
 
@@ -93,6 +111,38 @@ class _Stdin:
         return self._data
 
 
+class _JsonlWriter:
+    """Streams a fixed copy of a JSONL file to a temporary file, then swaps it in."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.changed = False
+        directory = os.path.dirname(os.path.realpath(path)) or "."
+        self.tmp = tempfile.SpooledTemporaryFile(max_size=64 << 20, dir=directory)
+
+    def write(self, data: bytes, changed: bool = False) -> None:
+        self.tmp.write(data)
+        self.changed = self.changed or changed
+
+    def finish(self, to_stdout: bool) -> bool:
+        """Replace the file (or print to stdout) if anything changed; True when written."""
+        try:
+            if not self.changed:
+                return False
+            self.tmp.seek(0)
+            data = self.tmp.read()
+            if to_stdout:
+                sys.stdout.buffer.write(data)
+                sys.stdout.flush()
+                return True
+            if self.path.endswith(".gz"):
+                data = gzip.compress(data, mtime=0)
+            atomic_write(self.path, data)
+            return True
+        finally:
+            self.tmp.close()
+
+
 class Runner:
     def __init__(self, linter: Linter, options: RunOptions, reporter: Any, diff_out: IO[str] | None = None) -> None:
         self.linter = linter
@@ -103,209 +153,211 @@ class Runner:
         self.stdin = _Stdin()
         self.diff_out = diff_out or sys.stdout
         self.fail_rank = Severity(options.fail_level).rank
+        self._files_cache: list[str] | None = None
 
-    # -- documents ----------------------------------------------------------
+    # -- inputs ---------------------------------------------------------------
 
-    def _files(self) -> list[str]:
-        files: list[str] = []
-        for item in discover(self.options.paths, self.linter.config.include, self.linter.config.exclude):
-            if isinstance(item, InputProblem):
-                self.summary.problems.append(str(item))
-            else:
-                files.append(item)
-        return files
+    def files(self) -> list[str]:
+        if self._files_cache is None:
+            files: list[str] = []
+            for item in discover(self.options.paths, self.linter.config.include, self.linter.config.exclude):
+                if isinstance(item, InputProblem):
+                    self.summary.problems.append(str(item))
+                else:
+                    files.append(item)
+            self._files_cache = files
+        return self._files_cache
 
     def _display(self, path: str) -> str:
-        if path == STDIN:
-            return self.options.stdin_filename or "-"
-        return path
-
-    def _stdin_is_jsonl(self) -> bool:
-        name = self.options.stdin_filename
-        if name:
-            return is_jsonl(name)
-        data = self.stdin.read().lstrip()
-        return data.startswith(b"{")
+        return (self.options.stdin_filename or "-") if path == STDIN else path
 
     def _is_jsonl(self, path: str) -> bool:
-        return self._stdin_is_jsonl() if path == STDIN else is_jsonl(path)
+        if path != STDIN:
+            return is_jsonl(path)
+        if self.options.stdin_filename:
+            return is_jsonl(self.options.stdin_filename)
+        return self.stdin.read().lstrip().startswith(b"{")
 
-    def iter_documents(self, path: str, report: bool) -> Iterator[tuple[Document, Any]]:
-        """Documents of one input, with what a fix needs to write them back."""
+    def _items(self, report: bool, passthrough: bool) -> Iterator[_Item]:
+        """Every document of every input, in order; with ``passthrough`` also
+        the JSONL lines that are not documents (so a fix can keep them)."""
+        for path in self.files():
+            if self._is_jsonl(path):
+                yield from self._record_items(path, report, passthrough)
+            else:
+                yield from self._text_items(path, report)
+
+    def _problem(self, report: bool, message: str) -> None:
+        if report:
+            self.summary.problems.append(message)
+
+    def _text_items(self, path: str, report: bool) -> Iterator[_Item]:
         shown = self._display(path)
-        if self._is_jsonl(path):
-            yield from self._iter_records(path, shown, report)
-            return
         try:
             raw = self.stdin.read() if path == STDIN else read_bytes(path)
         except OSError as exc:
-            if report:
-                self.summary.problems.append(f"{shown}: cannot read: {exc.strerror}")
+            self._problem(report, f"{shown}: cannot read: {exc.strerror}")
             return
         decoded = decode_text(shown, raw)
         if isinstance(decoded, InputProblem):
-            if report:
-                self.summary.problems.append(str(decoded))
+            self._problem(report, str(decoded))
             return
         text, encoding, bom = decoded
-        yield Document(text, path=shown), (encoding, bom)
+        yield _Item(path, "text", Document(text, path=shown), encoding=encoding, bom=bom)
 
-    def _iter_records(self, path: str, shown: str, report: bool) -> Iterator[tuple[Document, Any]]:
+    def _record_items(self, path: str, report: bool, passthrough: bool) -> Iterator[_Item]:
+        shown = self._display(path)
         try:
-            if path == STDIN:
-                lines: Any = self.stdin.read().splitlines(keepends=True)
-            else:
-                lines = open_jsonl(path)
+            lines: Any = self.stdin.read().splitlines(keepends=True) if path == STDIN else open_jsonl(path)
         except OSError as exc:
-            if report:
-                self.summary.problems.append(f"{shown}: cannot read: {exc.strerror}")
+            self._problem(report, f"{shown}: cannot read: {exc.strerror}")
             return
         try:
             for number, raw in enumerate(lines, 1):
                 parsed = parse_record(shown, number, raw, self.fields)
-                if parsed is None:
+                if isinstance(parsed, tuple):
+                    obj, doc = parsed
+                    ignore = obj.get(self.fields.ignore)
+                    codes = tuple(c for c in ignore if isinstance(c, str)) if isinstance(ignore, list) else (
+                        (ignore,) if isinstance(ignore, str) else ()
+                    )
+                    yield _Item(path, "record", doc, raw=raw, number=number, ignore=codes)
                     continue
                 if isinstance(parsed, InputProblem):
-                    if report:
-                        self.summary.problems.append(str(parsed))
-                    continue
-                obj, doc = parsed
-                ignore = obj.get(self.fields.ignore)
-                codes = tuple(ignore) if isinstance(ignore, list) else ((ignore,) if isinstance(ignore, str) else ())
-                yield doc, (number, raw, codes)
-        except (OSError, EOFError) as exc:
-            if report:
-                self.summary.problems.append(f"{shown}: read error: {exc}")
+                    self._problem(report, str(parsed))
+                if passthrough:
+                    yield _Item(path, "raw", raw=raw, number=number)
+        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+            self._problem(report, f"{shown}: read error: {exc}")
         finally:
             if hasattr(lines, "close"):
                 lines.close()
 
-    # -- corpus pass ----------------------------------------------------------
+    @staticmethod
+    def _job(item: _Item) -> Job | None:
+        return None if item.doc is None else Job.of(item.doc, item.ignore)
 
-    def _corpus_state(self, files: list[str]) -> CorpusState | None:
+    # -- corpus pass ------------------------------------------------------------
+
+    def corpus_state(self) -> CorpusState | None:
         linter = self.linter
         if not linter.has_corpus_rules or self.options.corpus == "off":
             return None
         state = linter.empty_corpus()
         if self.options.baseline and os.path.exists(self.options.baseline):
             state = linter.merge(state, load_baseline(self.options.baseline, linter))
-        count = 0
-        for path in files:
-            for doc, _ in self.iter_documents(path, report=False):
-                state = linter.merge(state, linter.collect(doc))
-                count += 1
-        self.summary.corpus_documents = count
+        task = Task("collect")
+        items = ((self._job(item), None) for item in self._counted(self._items(report=False, passthrough=False)))
+        for _, result in process(linter, task, items, self.options.jobs):
+            if result is None:
+                continue
+            if result.error:
+                self.summary.problems.append(f"internal error: {result.error}")
+                continue
+            assert result.corpus is not None
+            state = linter.merge(state, result.corpus)
+        count = self.summary.corpus_documents = self._count
         if self.options.write_baseline:
             save_baseline(self.options.write_baseline, linter, state)
         if self.options.corpus == "auto" and count < 2 and not self.options.baseline:
             return None
         return state
 
-    # -- main pass -------------------------------------------------------------
+    def _counted(self, items: Iterator[_Item]) -> Iterator[_Item]:
+        self._count = 0
+        for item in items:
+            self._count += 1
+            yield item
 
-    def run(self) -> Summary:
-        files = self._files()
-        corpus = self._corpus_state(files)
-        self.reporter.start()
-        for path in files:
-            if self._is_jsonl(path):
-                self._run_jsonl(path, corpus)
-            else:
-                self._run_text(path, corpus)
-        self.reporter.finish(self.summary)
-        return self.summary
-
-    def _check(self, doc: Document, corpus: CorpusState | None, ignore: tuple[str, ...] = ()) -> list[Diagnostic] | None:
-        try:
-            return self.linter.check(doc, corpus, ignore)
-        except RuleCrash as exc:
-            self.summary.problems.append(f"internal error: {exc}")
-            return None
-
-    def _fix(self, doc: Document, corpus: CorpusState | None, ignore: tuple[str, ...] = ()) -> FixOutcome | None:
-        try:
-            return self.linter.fix(doc, unsafe=self.options.unsafe_fixes, corpus=corpus, ignore=ignore)
-        except RuleCrash as exc:
-            self.summary.problems.append(f"internal error: {exc}")
-            return None
-
-    def _emit(self, doc: Document, diagnostics: list[Diagnostic]) -> None:
-        self.summary.documents += 1
-        self.summary.add(diagnostics, self.fail_rank)
-        self.reporter.document(doc, diagnostics)
+    # -- main pass --------------------------------------------------------------
 
     @property
     def _fixing(self) -> bool:
         return self.options.fix or self.options.diff
 
-    def _run_text(self, path: str, corpus: CorpusState | None) -> None:
-        for doc, (encoding, bom) in self.iter_documents(path, report=True):
-            if not self._fixing:
-                diags = self._check(doc, corpus)
-                if diags is not None:
-                    self._emit(doc, diags)
-                continue
-            outcome = self._fix(doc, corpus)
-            if outcome is None:
-                continue
-            self.summary.fixed += len(outcome.applied)
-            self._emit(doc, outcome.remaining if self.options.fix else self._check(doc, corpus) or [])
-            if not outcome.changed:
-                continue
-            if self.options.diff:
-                self._print_diff(doc.path, doc.text, outcome.text)
-            elif path == STDIN:
-                sys.stdout.write(outcome.text)
-            else:
-                data = bom + outcome.text.encode(encoding)
-                try:
-                    atomic_write(path, data)
-                    self.summary.files_changed += 1
-                except OSError as exc:
-                    self.summary.problems.append(f"{path}: cannot write fix: {exc.strerror}")
+    def run(self) -> Summary:
+        self.files()
+        corpus = self.corpus_state()
+        task = Task(
+            "fix" if self._fixing else "check",
+            unsafe=self.options.unsafe_fixes,
+            also_check=self.options.diff,
+            corpus=corpus,
+        )
+        self.reporter.start()
+        writer: _JsonlWriter | None = None
+        passthrough = self.options.fix
+        items = ((self._job(item), item) for item in self._items(report=True, passthrough=passthrough))
+        progress = _Progress(self.options.progress)
+        try:
+            for item, result in process(self.linter, task, items, self.options.jobs):
+                progress.advance(item)
+                if writer is not None and writer.path != item.path:
+                    self._finish_writer(writer)
+                    writer = None
+                if item.kind != "text" and self.options.fix and writer is None:
+                    writer = _JsonlWriter(item.path)
+                self._handle(item, result, writer)
+            if writer is not None:
+                self._finish_writer(writer)
+        finally:
+            progress.stop()
+        self.reporter.finish(self.summary)
+        return self.summary
 
-    def _run_jsonl(self, path: str, corpus: CorpusState | None) -> None:
-        if not self._fixing:
-            for doc, (_, _, ignore) in self.iter_documents(path, report=True):
-                diags = self._check(doc, corpus, ignore)
-                if diags is not None:
-                    self._emit(doc, diags)
+    def _finish_writer(self, writer: _JsonlWriter) -> None:
+        try:
+            if writer.finish(to_stdout=writer.path == STDIN):
+                self.summary.files_changed += 1
+        except OSError as exc:
+            self.summary.problems.append(f"{writer.path}: cannot write fix: {exc.strerror}")
+
+    def _handle(self, item: _Item, result: Result | None, writer: _JsonlWriter | None) -> None:
+        if result is None or item.doc is None:  # a pass-through line
+            if writer is not None:
+                writer.write(item.raw)
             return
-        changed: dict[int, bytes] = {}
-        for doc, (number, raw, ignore) in self.iter_documents(path, report=True):
-            outcome = self._fix(doc, corpus, ignore)
-            if outcome is None:
-                continue
-            self.summary.fixed += len(outcome.applied)
-            self._emit(doc, outcome.remaining if self.options.fix else self._check(doc, corpus, ignore) or [])
+        if result.error:
+            self.summary.problems.append(f"internal error: {result.error}")
+            if writer is not None:
+                writer.write(item.raw)
+            return
+        doc = item.doc
+        outcome = result.outcome
+        if outcome is None:
+            assert result.diagnostics is not None
+            self._emit(doc, result.diagnostics)
+            return
+        self.summary.fixed += len(outcome.applied) if self.options.fix else 0
+        self._emit(doc, outcome.remaining if self.options.fix else (result.diagnostics or []))
+        if self.options.diff:
             if outcome.changed:
-                if self.options.diff:
-                    self._print_diff(f"{doc.path}:{number}", doc.text, outcome.text)
-                else:
-                    changed[number] = replace_field(raw, self.fields.text, outcome.text)
-        if changed and self.options.fix:
-            self._rewrite_jsonl(path, changed)
-
-    def _rewrite_jsonl(self, path: str, changed: dict[int, bytes]) -> None:
-        if path == STDIN:
-            for number, raw in enumerate(self.stdin.read().splitlines(keepends=True), 1):
-                sys.stdout.buffer.write(changed.get(number, raw))
+                name = f"{doc.path}:{item.number}" if item.kind == "record" else doc.path
+                self._print_diff(name, doc.text, outcome.text)
+            return
+        if item.kind == "record":
+            assert writer is not None
+            if outcome.changed:
+                writer.write(replace_field(item.raw, self.fields.text, outcome.text), changed=True)
+            else:
+                writer.write(item.raw)
+            return
+        if not outcome.changed:
+            return
+        if item.path == STDIN:
+            sys.stdout.write(outcome.text)
             sys.stdout.flush()
             return
         try:
-            with open_jsonl(path) as src, tempfile.SpooledTemporaryFile(max_size=64 << 20) as tmp:
-                for number, raw in enumerate(src, 1):
-                    tmp.write(changed.get(number, raw))
-                tmp.seek(0)
-                data = tmp.read()
-            if path.endswith(".gz"):
-                import gzip
-
-                data = gzip.compress(data, mtime=0)
-            atomic_write(path, data)
+            atomic_write(item.path, item.bom + outcome.text.encode(item.encoding))
             self.summary.files_changed += 1
         except OSError as exc:
-            self.summary.problems.append(f"{path}: cannot write fix: {exc.strerror}")
+            self.summary.problems.append(f"{item.path}: cannot write fix: {exc.strerror}")
+
+    def _emit(self, doc: Document, diagnostics: list[Diagnostic]) -> None:
+        self.summary.documents += 1
+        self.summary.add(diagnostics, self.fail_rank)
+        self.reporter.document(doc, diagnostics)
 
     def _print_diff(self, name: str, before: str, after: str) -> None:
         diff = difflib.unified_diff(
@@ -316,3 +368,33 @@ class Runner:
         )
         for line in diff:
             self.diff_out.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+
+
+class _Progress:
+    """A rich progress display on stderr, only when stderr is a terminal."""
+
+    def __init__(self, enabled: bool) -> None:
+        self._progress: Any = None
+        if not enabled:
+            return
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self._progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.completed} documents"),
+            TextColumn("{task.description}"),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self._task = self._progress.add_task("", total=None)
+        self._progress.start()
+
+    def advance(self, item: _Item) -> None:
+        if self._progress is not None and item.doc is not None:
+            self._progress.update(self._task, advance=1, description=item.path)
+
+    def stop(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
