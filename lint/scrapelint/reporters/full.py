@@ -202,7 +202,7 @@ def field_location(d: Diagnostic) -> str:
     return f"{d.path}:{d.record}{ident} {d.field}:{d.line}:{d.column}"
 
 
-def _field_lines(doc: Document, field: str) -> Sequence[Line]:
+def field_lines(doc: Document, field: str) -> Sequence[Line]:
     if field == "text":
         return doc.lines
     value = getattr(doc, field, None)
@@ -279,7 +279,7 @@ class FullReporter(Reporter):
             lines = None
             if self.show_source:
                 if d.field not in by_field:
-                    by_field[d.field] = _field_lines(doc, d.field)
+                    by_field[d.field] = field_lines(doc, d.field)
                 lines = by_field[d.field]
             self._write([*render(d, lines), Text("")])
 
