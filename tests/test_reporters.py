@@ -200,6 +200,15 @@ def test_tabs_and_control_characters_keep_the_underline_aligned() -> None:
     assert "␇" in lines[3] and "␛" in lines[3]
 
 
+def test_messages_and_ids_cannot_send_terminal_escapes() -> None:
+    doc = Document("abc\n", path="r.jsonl", record=1, id="evil\x1b[2J\nid")
+    d = diag(doc, 0, 3, fix=Fix.safe("Drop \x1b[31mit", Edit(0, 3)))
+    d.message, d.record, d.id = "quotes \x1b]0;title\x07 text", 1, doc.id
+    joined = "\n".join(rendered(doc, d))
+    assert "\x1b" not in joined and "\x07" not in joined
+    assert "evil␛[2J␊id" in joined
+
+
 def test_bidi_controls_are_shown_not_obeyed() -> None:
     shown, _, _ = window("abc\u202edef", (4, 7))
     assert "\u202e" not in shown and "<U+202E>" in shown

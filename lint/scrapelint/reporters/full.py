@@ -64,6 +64,11 @@ def visible(ch: str) -> str:
     return ch
 
 
+def sanitize(text: str) -> str:
+    """Text safe to print on one terminal line (messages, ids, paths quote scraped text)."""
+    return "".join(visible(ch) for ch in text) if not text.isprintable() else text
+
+
 def _display(text: str) -> tuple[list[str], list[int]]:
     shown = [visible(ch) for ch in text]
     return shown, [cell_len(s) for s in shown]
@@ -86,23 +91,29 @@ def window(
 
     ``span`` is a code-point range within the line to underline (``None`` for a
     context line). A long line is cut around the span with an ellipsis on each
-    cut side; an empty span still gets one caret.
+    cut side; an empty span still gets one caret. Only a slice of a few windows
+    around the span is measured, so a megabyte-long line costs no more than a
+    short one.
     """
-    shown, widths = _display(text)
+    reach = 3 * max_cells
+    anchor = 0 if span is None else min(span[0], len(text))
+    lo, hi = max(0, anchor - reach), min(len(text), anchor + reach)
+    shown, widths = _display(text[lo:hi])
     n = len(shown)
-    total = sum(widths)
-    if total <= max_cells:
+    local = None if span is None else (anchor - lo, max(anchor, min(span[1], hi)) - lo)
+    if lo == 0 and hi == len(text) and sum(widths) <= max_cells:
         ws, we = 0, n
-    elif span is None:
+    elif local is None:
         ws, we = 0, _extend_right(widths, 0, max_cells - 1)
     else:
-        ws, we = _around(widths, span, max_cells - 2)
-    out = ("" if ws == 0 else ELLIPSIS) + "".join(shown[ws:we]) + ("" if we == n else ELLIPSIS)
-    if span is None:
+        ws, we = _around(widths, local, max_cells - 2)
+    cut_left, cut_right = ws > 0 or lo > 0, we < n or hi < len(text)
+    out = (ELLIPSIS if cut_left else "") + "".join(shown[ws:we]) + (ELLIPSIS if cut_right else "")
+    if local is None:
         return out, 0, 0
-    a = min(max(span[0], ws), we)
-    b = min(max(span[1], a), we)
-    caret_at = (0 if ws == 0 else 1) + sum(widths[ws:a])
+    a = min(max(local[0], ws), we)
+    b = min(max(local[1], a), we)
+    caret_at = (1 if cut_left else 0) + sum(widths[ws:a])
     caret_len = max(1, sum(widths[a:b]))
     return out, caret_at, caret_len
 
@@ -221,8 +232,9 @@ def render(d: Diagnostic, lines: Sequence[Line] | None) -> list[Text]:
     if d.fix is not None and d.fix.is_safe:
         header.append(" [*]", style="cyan")
     header.append(" ")
-    header.append(d.message, style="bold")
-    out = [header, Text.assemble((f"{pad}-->", GUTTER_STYLE), " ", field_location(d))]
+    header.append(sanitize(d.message), style="bold")
+    location = sanitize(field_location(d))
+    out = [header, Text.assemble((f"{pad}-->", GUTTER_STYLE), " ", location)]
     if rows:
         bar = Text.assemble((f"{pad} |", GUTTER_STYLE))
         out.append(bar.copy())
@@ -244,7 +256,7 @@ def render(d: Diagnostic, lines: Sequence[Line] | None) -> list[Text]:
         out.append(bar.copy())
     if d.fix is not None:
         unsafe = "" if d.fix.is_safe else " (unsafe fix)"
-        out.append(Text.assemble(("help", "bold cyan"), ": ", d.fix.message, unsafe))
+        out.append(Text.assemble(("help", "bold cyan"), ": ", sanitize(d.fix.message), unsafe))
     return out
 
 
