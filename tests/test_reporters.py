@@ -394,6 +394,16 @@ def test_sarif_edit_regions_point_at_the_removed_text() -> None:
     assert result["fixes"][0]["description"]["text"].endswith("(unsafe fix)")
 
 
+def test_sarif_uris_are_percent_encoded() -> None:
+    for path, uri in (
+        ("news/a b#1.txt", "news/a%20b%231.txt"),
+        ("/srv/x y.txt", "file:///srv/x%20y.txt"),
+    ):
+        doc = Document("abc\n", path=path)
+        (result,) = sarif_of([(doc, [diag(doc, 0, 3)])])["runs"][0]["results"]
+        assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == uri
+
+
 def test_sarif_reports_input_problems_as_notifications() -> None:
     log = sarif_of([], problems=["x.jsonl:3: not valid JSON"])
     (invocation,) = log["runs"][0]["invocations"]

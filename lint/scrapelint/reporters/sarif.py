@@ -16,6 +16,7 @@ import inspect
 import json
 from collections import Counter
 from typing import IO, TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from scrapelint import __version__
 from scrapelint.diagnostics import Diagnostic, Edit, Severity
@@ -81,7 +82,8 @@ def rule_descriptor(rule: type[Rule] | None, d: Diagnostic) -> dict[str, Any]:
 
 
 def _artifact(path: str) -> dict[str, Any]:
-    uri = path.replace("\\", "/")
+    """A relative path stays relative to the checkout (``%SRCROOT%``); absolute is a file URI."""
+    uri = quote(path.replace("\\", "/"), safe="/")
     if uri.startswith("/"):
         return {"uri": "file://" + uri}
     return {"uri": uri, "uriBaseId": "%SRCROOT%"}
