@@ -11,25 +11,23 @@ that other rules asking for the same key reuse it.
 from __future__ import annotations
 
 import bisect
+import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 from urllib.parse import urlsplit
-
-import regex
 
 from scrapelint.sentences import split_sentences
 
 T = TypeVar("T")
 
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Letters and digits (not "_"), joined by inner apostrophes or hyphens.
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One physical line; ``end`` excludes the line terminator."""
 
     index: int
@@ -47,8 +45,7 @@ class Line:
         return not self.text.strip()
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """A block of non-blank lines (or a single line when the text has no blank lines)."""
 
     index: int
@@ -63,8 +60,7 @@ class Paragraph:
         return self.last_line - self.first_line + 1
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     index: int
     start: int
     end: int
@@ -72,8 +68,7 @@ class Sentence:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     index: int
     start: int
     end: int
@@ -194,6 +189,11 @@ class Document:
         return tuple(
             Word(i, m.start(), m.end(), m.group()) for i, m in enumerate(_WORD.finditer(self.text))
         )
+
+    @cached_property
+    def tokens(self) -> list[str]:
+        """Lower-cased word strings without positions: the cheap view for word statistics."""
+        return _WORD.findall(self.text.lower())
 
     def view(self, key: str, build: Callable[[Document], T]) -> T:
         """Return the shared derived view ``key``, building it once with ``build``."""

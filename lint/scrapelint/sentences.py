@@ -11,7 +11,7 @@ sentence here; a rule that looks for broken sentences inspects those itself.
 
 from __future__ import annotations
 
-import regex
+import re
 
 # Titles and other abbreviations that are (almost) never the end of a sentence.
 TITLE_ABBREVIATIONS = frozenset(
@@ -32,19 +32,19 @@ SENTENCE_OPENERS = frozenset(
     how why where then however meanwhile still also""".split()
 )
 
-_CANDIDATE = regex.compile(
-    r"""(?P<stop>[.!?…]+|\.{3})(?P<close>["'”’)\]»]*)(?P<space>\s+)(?=(?P<next>["'“‘(\[«]?\s*[\p{Lu}\p{N}]))"""
-)
-_TOKEN_BEFORE = regex.compile(r"([\p{L}\p{N}.]+)$")
-_NEXT_WORD = regex.compile(r"[\"'“‘(\[«]?\s*([\p{L}\p{N}]+)")
+# stdlib ``re`` is markedly faster than ``regex`` for these simple patterns.
+_CANDIDATE = re.compile(r"""(?P<stop>[.!?…]+)(?P<close>["'”’)\]»]*)(?P<space>\s+)["'“‘(\[«]?\s*(?P<next>\w)""")
+_NEXT_WORD = re.compile(r"[\"'“‘(\[«]?\s*([^\W_]+)")
 
 
 def _is_abbreviation(text: str, stop_start: int, next_start: int) -> bool:
     """True when the full stop at ``stop_start`` belongs to an abbreviation."""
-    m = _TOKEN_BEFORE.search(text, 0, stop_start)
-    if not m:
+    before = text[max(0, stop_start - 32) : stop_start].rsplit(None, 1)
+    if not before:
         return False
-    token = m.group(1)
+    token = before[-1].lstrip("\"'“‘([«")
+    if not token or not token[0].isalnum():
+        return False
     lowered = token.lower()
     if len(token) == 1 and token.isalpha() and token.isupper():
         return True  # an initial: "J. K. Rowling"
@@ -64,7 +64,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     n = len(text)
+    if "." not in text and "!" not in text and "?" not in text and "…" not in text:
+        stripped = text.strip()
+        if not stripped:
+            return []
+        lead = len(text) - len(text.lstrip())
+        return [(lead, lead + len(stripped))]
     for m in _CANDIDATE.finditer(text):
+        nxt = m.group("next")
+        if not (nxt.isupper() or nxt.isdigit()):
+            continue
         stop = m.group("stop")
         if stop == "." and _is_abbreviation(text, m.start("stop"), m.end("space")):
             continue

@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Throughput of scrapelint on a large JSONL corpus.
+
+Builds (once, cached under benchmarks/out/) a corpus of at least ``--mb``
+megabytes by tiling the article texts of ../shared/eval/*.jsonl (or any JSONL
+given with --source), then reports:
+
+- documents/s and MB/s per core with the default rule set (``--jobs 1``);
+- the time each rule family adds (run with only that family selected);
+- the speed-up of ``--jobs 2`` over ``--jobs 1``.
+
+Timings run the real CLI in a subprocess with json-lines output to /dev/null,
+so start-up, reading, parsing and reporting are all included.
+
+    python benchmarks/throughput.py [--mb 50] [--source a.jsonl ...] [--families] [--jobs 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "benchmarks" / "out"
+DEFAULT_SOURCES = sorted((ROOT.parent / "shared" / "eval").glob("*.jsonl"))
+FAMILIES = ("BP", "DUP", "OT", "SEN")
+
+
+def build_corpus(sources: list[Path], mb: float) -> Path:
+    target = OUT / f"corpus-{int(mb)}mb.jsonl"
+    if target.exists() and target.stat().st_size >= mb * 1e6:
+        return target
+    OUT.mkdir(parents=True, exist_ok=True)
+    records = []
+    for src in sources:
+        with open(src, encoding="utf-8") as fh:
+            for line in fh:
+                r = json.loads(line)
+                records.append({k: r[k] for k in ("id", "title", "url", "text") if k in r})
+    if not records:
+        sys.exit("no source records")
+    size = 0
+    copy = 0
+    with open(target, "w", encoding="utf-8") as out:
+        while size < mb * 1e6:
+            for r in records:
+                rec = dict(r, id=f"{r.get('id')}#{copy}")
+                line = json.dumps(rec, ensure_ascii=False) + "\n"
+                out.write(line)
+                size += len(line.encode("utf-8"))
+            copy += 1
+    return target
+
+
+def run(corpus: Path, *args: str) -> float:
+    cmd = [sys.executable, "-m", "scrapelint", "check", "--isolated", "--exit-zero",
+           "--output-format", "json-lines", "--corpus", "off", *args, str(corpus)]
+    t0 = time.perf_counter()
+    with open(os.devnull, "w") as devnull:
+        proc = subprocess.run(cmd, stdout=devnull, stderr=subprocess.PIPE, text=True)
+    dt = time.perf_counter() - t0
+    if proc.returncode not in (0, 1):
+        sys.exit(f"scrapelint failed: {proc.stderr[-2000:]}")
+    return dt
+
+
+def text_megabytes(corpus: Path) -> tuple[int, float]:
+    docs, chars = 0, 0
+    with open(corpus, encoding="utf-8") as fh:
+        for line in fh:
+            docs += 1
+            chars += len(json.loads(line)["text"].encode("utf-8"))
+    return docs, chars / 1e6
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--mb", type=float, default=50.0, help="corpus size in MB (default 50)")
+    ap.add_argument("--source", nargs="*", type=Path, default=DEFAULT_SOURCES)
+    ap.add_argument("--families", action="store_true", help="also time each rule family alone")
+    ap.add_argument("--jobs", type=int, default=2, help="worker count for the speed-up figure")
+    args = ap.parse_args()
+    corpus = build_corpus(list(args.source), args.mb)
+    docs, mb = text_megabytes(corpus)
+    file_mb = corpus.stat().st_size / 1e6
+    print(f"corpus: {corpus} ({docs} documents, {mb:.1f} MB of text, {file_mb:.1f} MB file)")
+    t1 = run(corpus, "--jobs", "1")
+    print(f"default rules, --jobs 1: {t1:.1f} s  {docs / t1:,.0f} docs/s  {mb / t1:.2f} MB/s per core")
+    if args.families:
+        base = run(corpus, "--jobs", "1", "--select", "DUP001", "--ignore", "DUP001")
+        print(f"  reading and parsing only: {base:.1f} s")
+        for fam in FAMILIES:
+            try:
+                t = run(corpus, "--jobs", "1", "--select", fam)
+            except SystemExit as exc:
+                print(f"  {fam}: skipped ({str(exc)[:80]})")
+                continue
+            print(f"  {fam:<4} adds {t - base:6.1f} s  ({mb / max(t - base, 1e-9):.2f} MB/s alone)")
+    if args.jobs > 1:
+        tj = run(corpus, "--jobs", str(args.jobs))
+        print(f"default rules, --jobs {args.jobs}: {tj:.1f} s  {mb / tj:.2f} MB/s  speed-up {t1 / tj:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
