@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from scrapelint.rule import Rule
+from scrapelint_rules.sentences.doubled_word import DoubledWord
 from scrapelint_rules.sentences.lowercase_start import LowercaseSentenceStart
+from scrapelint_rules.sentences.missing_space import MissingSpaceAfterStop
 
-RULES: tuple[type[Rule], ...] = (LowercaseSentenceStart,)
+RULES: tuple[type[Rule], ...] = (LowercaseSentenceStart, MissingSpaceAfterStop, DoubledWord)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -16,18 +17,16 @@ ABBREVIATIONS = load_word_list("abbreviations")
 
 # A full stop (not part of an ellipsis), one space, then a plain lower-case word: not a
 # domain ("pic.twitter.com"), a URL scheme, an identifier (snake_case, n8n) or a letter ("p.").
-_STOP_THEN_LOWER = regex.compile(
-    r"(?<![.…])(?P<stop>\.)(?![.…])(?P<space>[ \u00a0])"
-    r"(?P<word>\p{Ll}[\p{L}\p{M}'’\-]+)(?![\p{L}\p{N}_/@]|[.:][\p{L}\p{N}/])"
-)
+# Scanned with the standard ``re`` engine: a pattern led by a literal is found fast.
+_STOP_THEN_LOWER = re.compile(r"\.[ \u00a0](?P<word>[a-z][\w'’\-]+)(?![\w/@]|[.:][\w/])")
 _TOKEN_BEFORE = regex.compile(r"[\p{L}\p{N}.\-'’&/@#_]+$")
 _CLOSERS = "\"'”’)]»"
 #: Above this share of lower-case starts the writer does not capitalise: a style, not damage.
 _MAX_LOWERCASE_STYLE_SHARE = 0.2
 #: A lower-case word rarer than this (Zipf scale) is taken for a name or a command.
 _MIN_WORD_ZIPF = 3.5
-_CODE_HINT = regex.compile(r"[{}]|=>|\(\)|&&|::|\$ ")
-_ANY_START = regex.compile(r"(?<![.…])\.[ \u00a0](?=\p{L})")
+_CODE_HINT = re.compile(r"[{}]|=>|\(\)|&&|::|\$ ")
+_ANY_START = re.compile(r"\. [A-Za-z]")
 _HAS_UPPER = regex.compile(r"\p{Lu}")
 
 
@@ -103,13 +102,17 @@ class LowercaseSentenceStart(Rule):
         found: list[tuple[int, int, str, str]] = []
         for match in _STOP_THEN_LOWER.finditer(text):
             word = match.group("word")
+            stop = match.start()
+            if (stop > 0 and text[stop - 1] in ".…") or any(
+                ch.isdigit() or ch == "_" for ch in word
+            ):
+                continue  # an ellipsis; identifiers (n8n, snake_case)
             if _HAS_UPPER.search(word, 1):
                 continue  # iPhone, eBay, mRNA: lower-case by design
             if zipf(word.lower()) < _MIN_WORD_ZIPF:
                 continue  # rare words after a stop are mostly names and commands (git, qntm)
             if _CODE_HINT.search(text, max(0, match.start() - 200), match.end() + 200):
                 continue  # code samples: "cache. let mut x = ..."
-            stop = match.start("stop")
             found_before = _previous_token(text, stop)
             if found_before is None:
                 continue
