@@ -4,5 +4,6 @@ from __future__ import annotations
 
 from scrapelint.rule import Rule
 from scrapelint_rules.duplicates.repeated_headline import RepeatedHeadline
+from scrapelint_rules.duplicates.repeated_line import RepeatedLine
 
-RULES: tuple[type[Rule], ...] = (RepeatedHeadline,)
+RULES: tuple[type[Rule], ...] = (RepeatedHeadline, RepeatedLine)

@@ -1,0 +1,69 @@
+"""Telling deliberate repetition (refrains, templates, list labels) from scraping copies.
+
+Real articles repeat some lines on purpose: an interview asks every guest the same questions,
+a song repeats its chorus, a listing repeats its field labels. Those repetitions come in
+parallel: two or more distinct lines recur the same number of times, taking turns, each
+round separated by new text. A scraper's copy is a single line (or a block) that recurs
+without that structure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+#: Lines ending like this introduce what follows (a question, a list lead-in).
+LEAD_IN_ENDINGS = ("?", ":", "？", "：")
+
+#: Groups of the same size compared with each other at most this many times per size.
+_MAX_PAIRINGS = 4000
+
+
+def is_lead_in(text: str) -> bool:
+    """A question or a list lead-in: repeating one introduces new content each time."""
+    return text.rstrip().rstrip("\"'”’»)]").endswith(LEAD_IN_ENDINGS)
+
+
+def alternate(a: Sequence[int], b: Sequence[int]) -> bool:
+    """Whether two equally long sorted position lists take turns (a1<b1<a2<b2... or b first)."""
+    if len(a) != len(b):
+        return False
+    first, second = (a, b) if a[0] < b[0] else (b, a)
+    for i, pos in enumerate(first):
+        if not pos < second[i]:
+            return False
+        if i + 1 < len(first) and not second[i] < first[i + 1]:
+            return False
+    return True
+
+
+def template_groups(groups: dict[str, list[int]], eligible: set[str]) -> set[str]:
+    """Keys of repeated lines that recur in parallel with another repeated line.
+
+    ``groups`` maps every key to its sorted positions; only keys in ``eligible`` are
+    reported, but any repeated key may be the partner that reveals the pattern.
+    """
+    by_size: dict[int, list[str]] = {}
+    for key, positions in groups.items():
+        if len(positions) >= 2:
+            by_size.setdefault(len(positions), []).append(key)
+    found: set[str] = set()
+    for keys in by_size.values():
+        if len(keys) < 2:
+            continue
+        budget = _MAX_PAIRINGS
+        for i, key in enumerate(keys):
+            if key not in eligible or key in found:
+                continue
+            for other in keys[:i] + keys[i + 1 :]:
+                budget -= 1
+                if alternate(groups[key], groups[other]):
+                    found.add(key)
+                    found.add(other)
+                    break
+                if budget <= 0:
+                    break
+            if budget <= 0:
+                # A page with this many parallel repeats is a structured listing.
+                found.update(k for k in keys if k in eligible)
+                break
+    return found & eligible
