@@ -26,26 +26,7 @@ _LEFT = regex.compile(r"(?<![\p{L}\p{N}_./@:\-])\p{L}[\p{Ll}\p{M}'’]+$")
 _CODE_HINT = re.compile(r"[{};=]|\(\)|::|&&")
 #: Top-level domains and file extensions that are written capitalised now and then.
 _DOMAIN_LIKE = frozenset(
-    [
-        "com",
-        "net",
-        "org",
-        "gov",
-        "edu",
-        "io",
-        "ai",
-        "co",
-        "uk",
-        "us",
-        "de",
-        "fr",
-        "info",
-        "biz",
-        "tv",
-        "me",
-        "app",
-        "dev",
-    ]
+    {"com", "net", "org", "gov", "edu", "io", "ai", "co", "uk", "us", "de", "fr", "info", "biz"}
 )
 #: The opening word must be a real English word this common (Zipf scale)...
 _MIN_RIGHT_ZIPF = 3.0
