@@ -1,0 +1,164 @@
+"""The shared per-line view of the BP family: line features and the article's core.
+
+Every BP rule reads the same :class:`Layout`, built once per document through
+``doc.view("bp.layout", ...)``. It holds, per non-blank line, the cheap
+features the heuristics need (word count, stopword share, capitalisation,
+terminal punctuation, punctuation skeleton) and, per document, the "core":
+the span from the first to the last clearly-body paragraph. Lines outside
+the core (above or below it) are where page furniture collects, so position
+weighs in most heuristics, and only there is removing a line a safe fix.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from scrapelint.document import Document
+from scrapelint.lexicon import STOPWORDS
+from scrapelint.text import ends_with_terminal
+
+_LIST_MARK = regex.compile(r"^(?:[-*•·–—▪◦»>]|\(?\d{1,3}[.)]|\(?[a-z][.)]\s)\s*")
+
+#: A clearly-body line has at least this many words and ends a sentence.
+CORE_MIN_WORDS = 18
+#: ... and at least this share of stopwords (prose, not a list of names).
+CORE_MIN_STOP_SHARE = 0.18
+
+
+@dataclass(frozen=True, slots=True)
+class LineInfo:
+    """Features of one non-blank line; ``start``/``end`` span the stripped text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    words: int
+    stopwords: int
+    capitalised: int
+    letters_words: int
+    terminal: bool
+    list_item: bool
+
+    @property
+    def stop_share(self) -> float:
+        return self.stopwords / self.words if self.words else 0.0
+
+    @property
+    def cap_share(self) -> float:
+        return self.capitalised / self.letters_words if self.letters_words else 0.0
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Line features plus document-level cues shared by the BP rules."""
+
+    lines: tuple[LineInfo, ...]
+    #: positions (into ``lines``) of the first and last clearly-body line; -1 when none
+    core_first: int
+    core_last: int
+    #: True when the text reads as English (stopword share over the whole text)
+    english: bool
+    #: positions of lines that belong to list or table structure
+    structured: frozenset[int]
+
+    def outside_core(self, pos: int) -> bool:
+        return self.core_first < 0 or pos < self.core_first or pos > self.core_last
+
+    def before_core(self, pos: int) -> bool:
+        return self.core_first >= 0 and pos < self.core_first
+
+    def after_core(self, pos: int) -> bool:
+        return self.core_first >= 0 and pos > self.core_last
+
+
+def layout(doc: Document) -> Layout:
+    """The shared layout view of a document."""
+    return doc.view("bp.layout", _build)
+
+
+_PUNCT_MARKS = regex.compile(r"[^\p{L}\p{N}\s'’\-]")
+
+
+def skeleton(text: str) -> str:
+    """The punctuation skeleton of a line: its first two punctuation marks ("", ":", ":,")."""
+    marks = _PUNCT_MARKS.findall(text, 0, 120)
+    return "".join(marks[:2])
+
+
+_TOKEN_STRIP = "\"“”‘’«»()[]{}<>.,;:!?…–—*•|/#@'"
+#: Features of a long line are read from its first characters only (bounded cost per line).
+_FEATURE_CHARS = 240
+
+
+def _line_info(index: int, start: int, raw: str) -> LineInfo:
+    lead = len(raw) - len(raw.lstrip())
+    text = raw.strip()
+    head = text[:_FEATURE_CHARS]
+    tokens = head.split()
+    stop = sum(map(STOPWORDS.__contains__, head.lower().split()))
+    letters = cap = 0
+    if len(text) <= _FEATURE_CHARS:
+        words = len(tokens)
+        for token in tokens:
+            token = token.strip(_TOKEN_STRIP)
+            if not token:
+                words -= 1
+            elif token[0].isalpha():
+                letters += 1
+                cap += token[0].isupper()
+    else:
+        words = text.count(" ") + 1
+        stop = stop * words // max(1, len(tokens))
+        letters = words
+    return LineInfo(
+        index=index,
+        start=start + lead,
+        end=start + lead + len(text),
+        text=text,
+        words=words,
+        stopwords=stop,
+        capitalised=cap,
+        letters_words=letters,
+        terminal=ends_with_terminal(text),
+        list_item=bool(_LIST_MARK.match(text)),
+    )
+
+
+def _is_body(info: LineInfo) -> bool:
+    return (
+        info.words >= CORE_MIN_WORDS
+        and info.terminal
+        and info.stop_share >= CORE_MIN_STOP_SHARE
+        and info.cap_share < 0.6
+    )
+
+
+def _structured(infos: list[LineInfo]) -> frozenset[int]:
+    """Lines in list or table structure: a skeleton shared by 3+ short lines, or list markers."""
+    shapes = [skeleton(i.text) if i.words <= 20 else "" for i in infos]
+    counts = Counter(shapes)
+    out: set[int] = set()
+    for pos, info in enumerate(infos):
+        shape = shapes[pos]
+        if info.list_item or (shape and counts[shape] >= 3) or info.text.count("|") >= 2:
+            out.add(pos)
+    return frozenset(out)
+
+
+def _build(doc: Document) -> Layout:
+    infos = [_line_info(ln.index, ln.start, ln.text) for ln in doc.lines if not ln.is_blank]
+    body = [pos for pos, info in enumerate(infos) if _is_body(info)]
+    total_words = sum(i.words for i in infos)
+    total_stop = sum(i.stopwords for i in infos)
+    english = total_words > 0 and total_stop / total_words >= 0.25
+    return Layout(
+        lines=tuple(infos),
+        core_first=body[0] if body else -1,
+        core_last=body[-1] if body else -1,
+        english=english,
+        structured=_structured(infos),
+    )

@@ -1,0 +1,135 @@
+"""BP002 link-list: runs of short, title-like lines (menus, related-article lists)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from scrapelint.diagnostics import Category, Diagnostic, Severity
+from scrapelint.document import Document
+from scrapelint.rule import Rule
+from scrapelint_rules.boilerplate.common import line_fix, where
+from scrapelint_rules.boilerplate.layout import Layout, LineInfo, layout
+
+
+@dataclass(frozen=True)
+class LinkListOptions:
+    #: A title-like line has at most this many words.
+    max_words: int = 16
+    #: Lines in a run inside the article body before it counts as a link list.
+    min_run_inside: int = 3
+    #: Lines in a run above or below the body before it counts as a link list.
+    min_run_outside: int = 2
+
+
+def is_title_like(info: LineInfo, max_words: int) -> bool:
+    """Short, mostly capitalised, without a closing full stop: a headline or menu entry."""
+    if not 2 <= info.words <= max_words or info.letters_words < 2:
+        return False
+    text = info.text
+    if text.endswith((".", ":", ";", ",", "…", "—", "-")) or text.endswith(".”") or text.endswith('."'):
+        return False
+    if text.count(",") > 1:
+        return False
+    return info.cap_share >= 0.5
+
+
+def is_short_fragment(info: LineInfo, max_words: int) -> bool:
+    """A short line that does not end a sentence: a menu entry, headline or label."""
+    if not 1 <= info.words <= max_words or info.letters_words < 1:
+        return False
+    return not info.terminal or info.text.endswith("?") and info.cap_share >= 0.5
+
+
+class LinkList(Rule):
+    """Flags runs of short, title-like lines: menus and related-article lists.
+
+    ## What it does
+    Finds runs of consecutive short lines that read like headlines or menu
+    entries (few words, mostly capitalised, no closing full stop). Above or
+    below the article body a run of two such lines is enough; inside the
+    body it takes three, so a single subheading is never flagged. Lines that
+    share a punctuation skeleton with others (list items, table rows) are
+    left alone.
+
+    ## Why is this bad
+    Extractors keep "related stories" lists and navigation menus as if they
+    were paragraphs. Their headlines belong to other articles.
+
+    ## Example
+    ```text
+    ...and the vote is expected next week.
+
+    Senate Passes Budget After Long Night
+    Five Things To Know About The New Tax Rules
+    ```
+    Both headline lines are flagged as one block.
+
+    ## Options
+    - `max_words` (int, default 16): longest title-like line.
+    - `min_run_inside` (int, default 3): run length needed inside the body.
+    - `min_run_outside` (int, default 2): run length needed above or below it.
+
+    ## Fix
+    Safe above or below the article body (the whole run is removed); unsafe
+    inside it.
+    """
+
+    code = "BP002"
+    name = "link-list"
+    category = Category.BOILERPLATE
+    severity = Severity.WARNING
+    fixable = "always"
+    Options = LinkListOptions
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        lay = layout(doc)
+        if not lay.english or lay.core_first < 0:
+            return
+        opts: LinkListOptions = self.options
+        flagged = [pos for pos in range(len(lay.lines)) if self._is_listed(doc, lay, pos)]
+        block: list[int] = []
+        for pos in flagged:
+            if block and pos != block[-1] + 1:
+                yield self._report(doc, lay, block)
+                block = []
+            block.append(pos)
+        if block:
+            yield self._report(doc, lay, block)
+
+    def _is_listed(self, doc: Document, lay: Layout, pos: int) -> bool:
+        opts: LinkListOptions = self.options
+        info = lay.lines[pos]
+        if not is_short_fragment(info, opts.max_words) or pos in lay.structured:
+            return False
+        if lay.before_core(pos):
+            return pos > 0 or bool(doc.title)
+        if lay.after_core(pos):
+            return is_title_like(info, opts.max_words) or any(
+                is_short_fragment(lay.lines[n], opts.max_words) and n not in lay.structured
+                for n in (pos - 1, pos + 1)
+                if lay.after_core(n) and n < len(lay.lines)
+            )
+        run = 1
+        for step in (-1, 1):
+            n = pos + step
+            while 0 <= n < len(lay.lines) and is_title_like(lay.lines[n], opts.max_words) and (
+                n not in lay.structured
+            ):
+                run += 1
+                n += step
+        return run >= opts.min_run_inside and is_title_like(info, opts.max_words)
+
+    def _report(self, doc: Document, lay: Layout, block: list[int]) -> Diagnostic:
+        first, last = block[0], block[-1]
+        n = len(block)
+        what = f"{n} short lines without closing punctuation" if n > 1 else (
+            "a short line without closing punctuation"
+        )
+        return self.diagnostic(
+            lay.lines[first].start,
+            lay.lines[last].end,
+            f"{what} {where(lay, first)} (a link list, menu or page furniture; "
+            f"at most {self.options.max_words} words a line)",
+            fix=line_fix(doc, lay, first, last, "link list"),
+        )

@@ -1,0 +1,111 @@
+"""BP001 boilerplate-phrase: lines matched by a phrase pack."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from scrapelint.diagnostics import Category, Diagnostic, Severity
+from scrapelint.document import Document
+from scrapelint.phrasepack import PhraseMatcher, PhrasePack, load_pack
+from scrapelint.rule import Rule, RuleSettings
+from scrapelint_rules.boilerplate.common import line_fix, where
+from scrapelint_rules.boilerplate.layout import layout
+
+BUILTIN_PACK = Path(__file__).with_name("phrases_en.yaml")
+
+
+@lru_cache(maxsize=4)
+def builtin_pack(path: str = str(BUILTIN_PACK)) -> PhrasePack:
+    """Our English catalogue, parsed once per process (it never changes at run time)."""
+    return load_pack(path)
+
+
+@dataclass(frozen=True)
+class BoilerplatePhraseOptions:
+    #: Use the built-in English catalogue (on English-looking texts only).
+    builtin: bool = True
+
+
+class BoilerplatePhrase(Rule):
+    """Flags lines matched by a boilerplate phrase pack.
+
+    ## What it does
+    Matches every line against the built-in English catalogue (navigation,
+    share/subscribe prompts, notices, credits) and any phrase packs the
+    configuration adds, globally (`phrase-packs:`) or per site (`sites:`).
+    Each pack entry states its scope: the whole line, its start, its end or
+    anywhere in it. The built-in catalogue only runs on English-looking texts;
+    user packs run everywhere.
+
+    ## Why is this bad
+    "Latest News", "Share this article" or a copyright notice is page
+    furniture, not article text. It pollutes summaries, search snippets and
+    training data, and repeats across every page of a site.
+
+    ## Example
+    ```text
+    ...the minister said on Tuesday.
+
+    Latest News
+    ```
+    The last line is flagged.
+
+    ## Options
+    - `builtin` (bool, default true): use the built-in English catalogue.
+
+    ## Fix
+    Safe when the line stands above or below the article body; unsafe inside
+    it, where a matched phrase may be part of the story.
+    """
+
+    code = "BP001"
+    name = "boilerplate-phrase"
+    category = Category.BOILERPLATE
+    severity = Severity.WARNING
+    fixable = "always"
+    Options = BoilerplatePhraseOptions
+
+    def __init__(self, options: Any = None, settings: RuleSettings | None = None) -> None:
+        super().__init__(options, settings)
+        opts: BoilerplatePhraseOptions = self.options
+        self._builtin = PhraseMatcher([builtin_pack()], trusted=True) if opts.builtin else None
+        self._user = PhraseMatcher([load_pack(p) for p in self.settings.phrase_packs])
+        self._sites: list[tuple[str, PhraseMatcher]] = []
+        for site in self.settings.sites:
+            if site.phrase_packs:
+                packs = [load_pack(p) for p in site.phrase_packs]
+                self._sites.append((site.pattern, PhraseMatcher(packs)))
+
+    def _matchers(self, doc: Document, english: bool) -> list[PhraseMatcher]:
+        from scrapelint.linter import site_matches
+
+        out = [m for m in (self._builtin,) if m is not None and english]
+        if self._user:
+            out.append(self._user)
+        out.extend(m for pattern, m in self._sites if site_matches(pattern, doc))
+        return out
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        lay = layout(doc)
+        matchers = self._matchers(doc, lay.english)
+        if not matchers:
+            return
+        for pos, info in enumerate(lay.lines):
+            for matcher in matchers:
+                found = matcher.match(info.text, info.words)
+                if found is None:
+                    continue
+                p = found.pattern
+                pack = Path(p.path).name
+                yield self.diagnostic(
+                    info.start,
+                    info.end,
+                    f"line matches boilerplate phrase {p.source!r} ({p.scope.value}, "
+                    f"group {p.group!r} of {pack}) {where(lay, pos)}",
+                    fix=line_fix(doc, lay, pos, pos, "boilerplate line"),
+                )
+                break
