@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from scrapelint.rule import Rule
+from scrapelint_rules.sentences.article_agreement import ArticleSoundMismatch
 from scrapelint_rules.sentences.doubled_word import DoubledWord
 from scrapelint_rules.sentences.lowercase_start import LowercaseSentenceStart
 from scrapelint_rules.sentences.missing_space import MissingSpaceAfterStop
 
-RULES: tuple[type[Rule], ...] = (LowercaseSentenceStart, MissingSpaceAfterStop, DoubledWord)
+RULES: tuple[type[Rule], ...] = (
+    LowercaseSentenceStart,
+    MissingSpaceAfterStop,
+    DoubledWord,
+    ArticleSoundMismatch,
+)
