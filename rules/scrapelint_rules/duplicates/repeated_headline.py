@@ -5,19 +5,35 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import regex
+
 from scrapelint.diagnostics import Category, Diagnostic, Fix, Severity
-from scrapelint.document import Document, Line
+from scrapelint.document import Document
 from scrapelint.edits import remove_lines
 from scrapelint.rule import Rule
-from scrapelint.text import normalize_for_compare
+from scrapelint.text import ends_with_terminal, normalize_for_compare
+from scrapelint_rules.duplicates.line_index import KeyedLine, LineIndex, line_index, trimmed_span
+
+#: Separators between a headline and a site name or section in a page title.
+_TITLE_SEPARATOR = regex.compile(r"\s+[|·•»–—-]{1,2}\s+|\s+::\s+")
 
 
 @dataclass(frozen=True)
 class RepeatedHeadlineOptions:
     #: Word-level similarity (0-1) from which a line counts as a near-exact copy.
-    similarity: float = 0.9
+    similarity: float = 0.8
     #: Headlines shorter than this many normalised characters are not checked.
-    min_chars: int = 12
+    min_chars: int = 8
+    #: Most words a line may add around the whole headline (a breadcrumb, a site name).
+    max_extra_words: int = 6
+    #: A line of at least this many words ending a sentence starts the article body.
+    body_words: int = 12
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    similarity: float
+    extra_words: int = 0
 
 
 class RepeatedHeadline(Rule):
@@ -26,8 +42,16 @@ class RepeatedHeadline(Rule):
     ## What it does
     Finds lines of the text that repeat the headline: the record's title when
     the input has one, otherwise the first non-blank line. Copies are matched
-    after normalising case, punctuation, white space and quote styles, and a
-    near-exact copy (one word changed or missing) matches too.
+    after normalising case, punctuation, white space and quote styles. A
+    near-exact copy (a word changed, added or missing), a copy wrapped in a
+    short breadcrumb or site name, and the headline part of a title with a
+    site suffix ("Headline | Site") match too.
+
+    Copies are reported outside the article body (before the first or after
+    the last line that reads as a full sentence of `body_words` words or more)
+    and, inside it, when they sit next to other repeated lines (a gallery block
+    repeating its captions). A section heading deep in the body that happens to equal the
+    title is left alone.
 
     ## Why is this bad
     Extractors often emit the headline once or more above the body. The copy
@@ -45,12 +69,15 @@ class RepeatedHeadline(Rule):
     Line 3 repeats line 1 and is flagged.
 
     ## Options
-    - `similarity` (float, default 0.9): word-overlap ratio for a near-exact copy.
-    - `min_chars` (int, default 12): shorter headlines are not checked.
+    - `similarity` (float, default 0.8): share of headline words, in order, for a near copy.
+    - `min_chars` (int, default 8): shorter headlines are not checked.
+    - `max_extra_words` (int, default 6): words a line may add around the whole headline.
+    - `body_words` (int, default 12): words of the first sentence line that starts the body.
 
     ## Fix
-    Safe: the copy line is removed. Without a title field the first line is
-    the headline itself and is kept.
+    Safe: an exact or near copy line is removed. Unsafe: a line that wraps the
+    headline in extra words is removed with them. Without a title field the
+    first line is the headline itself and is kept.
     """
 
     code = "DUP001"
@@ -62,40 +89,118 @@ class RepeatedHeadline(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         opts: RepeatedHeadlineOptions = self.options
-        lines = [line for line in doc.lines if not line.is_blank]
-        if not lines:
+        index = line_index(doc)
+        if not index.lines:
             return
         if doc.title and doc.title.strip():
-            headline = normalize_for_compare(doc.title)
+            headlines = _headline_forms(doc.title)
             origin = "the title"
-            candidates = lines
+            candidates = index.lines
         else:
-            headline = normalize_for_compare(lines[0].text)
-            origin = f"line {lines[0].number}"
-            candidates = lines[1:]
-        if len(headline) < opts.min_chars:
+            headlines = [index.lines[0].key]
+            origin = f"line {index.lines[0].line.number}"
+            candidates = index.lines[1:]
+        headlines = [h for h in headlines if len(h) >= opts.min_chars]
+        if not headlines:
             return
-        head_words = headline.split()
-        for line in candidates:
-            norm = normalize_for_compare(line.text)
-            if not norm:
+        head_words = [h.split() for h in headlines]
+        matches: dict[int, _Match] = {}
+        for keyed in candidates:
+            found = self._match(keyed.key, headlines, head_words)
+            if found is not None:
+                matches[keyed.rank] = found
+        if not matches:
+            return
+        body = self._body_span(index, matches)
+        for rank in sorted(matches):
+            in_body = body is not None and body[0] < rank < body[1]
+            if in_body and not _among_repeats(index, rank, matches):
                 continue
-            similarity = 1.0 if norm == headline else _word_similarity(head_words, norm.split())
-            if similarity < opts.similarity:
-                continue
-            yield self._report(doc, line, origin, similarity)
+            yield self._report(doc, index.lines[rank], origin, matches[rank])
 
-    def _report(self, doc: Document, line: Line, origin: str, similarity: float) -> Diagnostic:
-        start = line.start + (len(line.text) - len(line.text.lstrip()))
-        end = line.start + len(line.text.rstrip())
-        how = "repeats" if similarity >= 1.0 else f"nearly repeats ({similarity:.0%} similar to)"
-        threshold = "" if similarity >= 1.0 else f", threshold {self.options.similarity:.0%}"
+    def _match(self, key: str, headlines: list[str], head_words: list[list[str]]) -> _Match | None:
+        opts: RepeatedHeadlineOptions = self.options
+        if key in headlines:
+            return _Match(1.0)
+        words = key.split()
+        best: _Match | None = None
+        for head in head_words:
+            if len(head) >= 4:
+                similarity = _word_similarity(head, words)
+                if similarity >= opts.similarity and (best is None or similarity > best.similarity):
+                    best = _Match(similarity)
+            extra = len(words) - len(head)
+            if (
+                best is None
+                and len(head) >= 4
+                and 0 < extra <= min(opts.max_extra_words, len(head) // 2)
+                and _contains(words, head)
+            ):
+                best = _Match(1.0, extra)
+        return best
+
+    def _body_span(self, index: LineIndex, matches: dict[int, _Match]) -> tuple[int, int] | None:
+        """Ranks of the first and last lines, other than headline copies, that read as prose."""
+        min_words = self.options.body_words
+        prose = [
+            keyed.rank
+            for keyed in index.lines
+            if keyed.rank not in matches
+            and keyed.key.count(" ") + 1 >= min_words
+            and ends_with_terminal(keyed.line.text)
+        ]
+        return (prose[0], prose[-1]) if prose else None
+
+    def _report(self, doc: Document, keyed: KeyedLine, origin: str, match: _Match) -> Diagnostic:
+        line = keyed.line
+        start, end = trimmed_span(line)
+        removal = remove_lines(doc, line.index, line.index)
+        if match.extra_words:
+            return self.diagnostic(
+                start,
+                end,
+                f"line repeats the headline of {origin} with {match.extra_words} extra "
+                f"word{'s' if match.extra_words > 1 else ''} "
+                f"(at most {self.options.max_extra_words})",
+                fix=Fix.unsafe("Remove the line holding the headline", removal),
+            )
+        if match.similarity >= 1.0:
+            message = f"headline repeats {origin}"
+        else:
+            message = (
+                f"headline nearly repeats {origin} ({match.similarity:.0%} of words in order, "
+                f"threshold {self.options.similarity:.0%})"
+            )
         return self.diagnostic(
-            start,
-            end,
-            f"headline {how} {origin}{threshold}",
-            fix=Fix.safe("Remove the repeated headline", remove_lines(doc, line.index, line.index)),
+            start, end, message, fix=Fix.safe("Remove the repeated headline", removal)
         )
+
+
+def _headline_forms(title: str) -> list[str]:
+    """The normalised title, plus its longest part when it carries a site or section suffix."""
+    forms = [normalize_for_compare(title)]
+    parts = [normalize_for_compare(p) for p in _TITLE_SEPARATOR.split(title)]
+    parts = [p for p in parts if p]
+    if len(parts) > 1:
+        longest = max(parts, key=len)
+        if longest.count(" ") >= 2:
+            forms.append(longest)
+    return forms
+
+
+def _among_repeats(index: LineIndex, rank: int, matches: dict[int, _Match]) -> bool:
+    """Whether a neighbouring line is itself a copy (of an earlier line or of the headline)."""
+    for near in (rank - 1, rank + 1):
+        if 0 <= near < len(index.lines) and (near in matches or index.is_repeat(near)):
+            return True
+    return False
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    """Whether ``part`` occurs as a contiguous run of ``words``."""
+    n = len(part)
+    first = part[0]
+    return any(words[i] == first and words[i : i + n] == part for i in range(len(words) - n + 1))
 
 
 def _word_similarity(a: list[str], b: list[str]) -> float:
@@ -104,7 +209,7 @@ def _word_similarity(a: list[str], b: list[str]) -> float:
         return 0.0
     longer = max(len(a), len(b))
     # Longest common subsequence, bounded: headlines are short.
-    if longer > 60:
+    if longer > 60 or min(len(a), len(b)) < longer * 0.5:
         return 0.0
     prev = [0] * (len(b) + 1)
     for wa in a:
