@@ -273,9 +273,12 @@ def test_header_marks_safe_fixes_and_help_names_unsafe_ones() -> None:
     doc = Document("abc def\n", path="a.txt")
     safe = rendered(doc, diag(doc, 0, 3, fix=Fix.safe("Drop it", Edit(0, 4))))
     assert safe[0] == "BP999 [*] planted defect" and safe[-1] == "help: Drop it"
-    unsafe = rendered(doc, diag(doc, 0, 3, fix=Fix.unsafe("Drop it", Edit(0, 4))))
+    fix_unsafe = Fix.unsafe("Drop it", Edit(0, 4))
+    unsafe = rendered(doc, diag(doc, 0, 3, fix=fix_unsafe))
     assert unsafe[0] == "BP999 planted defect"
     assert unsafe[-1] == "help: Drop it (unsafe fix)"
+    with_unsafe = [t.plain for t in render(diag(doc, 0, 3, fix=fix_unsafe), doc.lines, True)]
+    assert with_unsafe[0] == "BP999 [*] planted defect"
     none = rendered(doc, diag(doc, 0, 3))
     assert not any(line.startswith("help:") for line in none)
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from scrapelint.diagnostics import Diagnostic
 from scrapelint.document import Document
 from scrapelint.reporters.base import Reporter
+from scrapelint.reporters.full import applicable
 from scrapelint.reporters.summary import summary_lines
 
 if TYPE_CHECKING:
@@ -21,9 +22,15 @@ def location(d: Diagnostic) -> str:
 
 
 class ConciseReporter(Reporter):
+    """One line per diagnostic; ``[*]`` marks fixes that ``--fix`` would apply."""
+
+    def __init__(self, out: IO[str], *, unsafe_fixes: bool = False, **kwargs: Any) -> None:
+        super().__init__(out, **kwargs)
+        self.unsafe_fixes = unsafe_fixes
+
     def document(self, doc: Document, diagnostics: list[Diagnostic]) -> None:
         for d in diagnostics:
-            mark = " [*]" if d.fix is not None and d.fix.is_safe else ""
+            mark = " [*]" if applicable(d, self.unsafe_fixes) else ""
             self.out.write(f"{location(d)}: {d.rule}{mark} {d.message}\n")
 
     def finish(self, summary: Summary) -> None:

@@ -220,8 +220,16 @@ def field_lines(doc: Document, field: str) -> Sequence[Line]:
     return Document(value if isinstance(value, str) else "").lines
 
 
-def render(d: Diagnostic, lines: Sequence[Line] | None) -> list[Text]:
-    """The annotated snippet of one diagnostic, one Text per output line."""
+def applicable(d: Diagnostic, unsafe_fixes: bool = False) -> bool:
+    """Whether ``--fix`` (with the run's ``--unsafe-fixes`` choice) would apply the fix."""
+    return d.fix is not None and (d.fix.is_safe or unsafe_fixes)
+
+
+def render(d: Diagnostic, lines: Sequence[Line] | None, unsafe_fixes: bool = False) -> list[Text]:
+    """The annotated snippet of one diagnostic, one Text per output line.
+
+    ``[*]`` marks a fix that ``--fix`` applies (unsafe ones only with ``--unsafe-fixes``).
+    """
     style = SEVERITY_STYLE.get(d.severity, "bold")
     rows = snippet_rows(lines, d.start, d.end) if lines is not None else []
     numbers = [r.number for r in rows if r.number is not None]
@@ -229,7 +237,7 @@ def render(d: Diagnostic, lines: Sequence[Line] | None) -> list[Text]:
     pad = " " * width
 
     header = Text.assemble((d.rule, style))
-    if d.fix is not None and d.fix.is_safe:
+    if applicable(d, unsafe_fixes):
         header.append(" [*]", style="cyan")
     header.append(" ")
     header.append(sanitize(d.message), style="bold")
@@ -263,9 +271,17 @@ def render(d: Diagnostic, lines: Sequence[Line] | None) -> list[Text]:
 class FullReporter(Reporter):
     """Annotated snippets per diagnostic, then the closing summary."""
 
-    def __init__(self, out: IO[str], *, show_source: bool = True, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        out: IO[str],
+        *,
+        show_source: bool = True,
+        unsafe_fixes: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(out, **kwargs)
         self.show_source = show_source
+        self.unsafe_fixes = unsafe_fixes
         self._console: Console | None = None
         if self.color:
             self._console = Console(
@@ -293,7 +309,7 @@ class FullReporter(Reporter):
                 if d.field not in by_field:
                     by_field[d.field] = field_lines(doc, d.field)
                 lines = by_field[d.field]
-            self._write([*render(d, lines), Text("")])
+            self._write([*render(d, lines, self.unsafe_fixes), Text("")])
 
     def finish(self, summary: Summary) -> None:
         if not self.quiet:
