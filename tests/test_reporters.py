@@ -103,8 +103,11 @@ def test_full_prints_markup_lookalikes_verbatim(cli: CLI) -> None:
 
 
 def test_full_with_forced_colour_keeps_text_literal(cli: CLI) -> None:
-    proc = run_format(cli, "full", "--color", "always")
-    assert ANSI.search(proc.stdout)
+    proc = cli(
+        "check", "--isolated", "--select", "DUP001", "--color", "always", *INPUTS,
+        cwd=FIXTURES, env={"TERM": "dumb"},
+    )  # fmt: skip
+    assert "\x1b[1;33mDUP001" in proc.stdout, "warnings in yellow, even on a dumb TERM"
     plain = re.sub(r"\x1b\[[0-9;]*m", "", proc.stdout)
     assert "Festival [red] carpet returns to the [/tmp/x] docks" in plain
     assert plain == run_format(cli, "full").stdout

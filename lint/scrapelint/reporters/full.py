@@ -287,6 +287,8 @@ class FullReporter(Reporter):
             self._console = Console(
                 file=out,
                 force_terminal=True,
+                color_system="standard",  # named colours only; TERM=dumb must not undo --color
+                no_color=False,  # the CLI already honoured NO_COLOR when it chose colour
                 soft_wrap=True,
                 width=100_000,
                 markup=False,
