@@ -7,9 +7,11 @@ from scrapelint_rules.sentences.article_agreement import ArticleSoundMismatch
 from scrapelint_rules.sentences.doubled_word import DoubledWord
 from scrapelint_rules.sentences.lowercase_start import LowercaseSentenceStart
 from scrapelint_rules.sentences.missing_space import MissingSpaceAfterStop
+from scrapelint_rules.sentences.truncated import TruncatedSentence
 
 RULES: tuple[type[Rule], ...] = (
     LowercaseSentenceStart,
+    TruncatedSentence,
     MissingSpaceAfterStop,
     DoubledWord,
     ArticleSoundMismatch,
