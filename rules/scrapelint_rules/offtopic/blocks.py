@@ -1,0 +1,70 @@
+"""Paragraph blocks: a paragraph together with the heading lines that introduce it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scrapelint.document import Document, Paragraph
+from scrapelint.text import ends_with_terminal
+
+#: A heading has at most this many words ...
+HEADING_MAX_WORDS = 14
+#: ... and at most this many characters.
+HEADING_MAX_CHARS = 120
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Paragraphs ``first..last`` (inclusive); the first ``headings`` of them are headings."""
+
+    index: int
+    first: int
+    last: int
+    headings: int
+    start: int
+    end: int
+
+    @property
+    def body(self) -> int:
+        """Index of the paragraph the headings introduce."""
+        return self.first + self.headings
+
+
+def is_heading_like(paragraph: Paragraph) -> bool:
+    """A short single line without sentence-final punctuation, as headings are."""
+    text = paragraph.text.strip()
+    if paragraph.line_count != 1 or not text or len(text) > HEADING_MAX_CHARS:
+        return False
+    if len(text.split()) > HEADING_MAX_WORDS:
+        return False
+    return not ends_with_terminal(text) or text.endswith(":")
+
+
+def build_blocks(doc: Document) -> tuple[Block, ...]:
+    """Group each run of heading-like paragraphs with the paragraph that follows it."""
+    paragraphs = doc.paragraphs
+    blocks: list[Block] = []
+    pending: int | None = None
+    for para in paragraphs:
+        if is_heading_like(para) and para.index + 1 < len(paragraphs):
+            if pending is None:
+                pending = para.index
+            continue
+        first = para.index if pending is None else pending
+        blocks.append(
+            Block(
+                index=len(blocks),
+                first=first,
+                last=para.index,
+                headings=para.index - first,
+                start=paragraphs[first].start,
+                end=para.end,
+            )
+        )
+        pending = None
+    return tuple(blocks)
+
+
+def document_blocks(doc: Document) -> tuple[Block, ...]:
+    """The shared block view of ``doc``."""
+    return doc.view("ot.blocks", build_blocks)

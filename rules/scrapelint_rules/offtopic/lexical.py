@@ -1,0 +1,131 @@
+"""The lexical method: find off-topic blocks by cohesion scores relative to the article.
+
+Each block body (the paragraph under any headings) is scored against the
+article without the block, shrunk toward the article's pooled coverage, and
+flagged below ``ratio`` times the median block score. Two adjacent blocks
+that only vouch for each other are scored once more with both left out.
+A flagged block then takes along the heading lines right above it, and the
+first heading below it, when they are not supported by the rest of the
+article either: an injected headline comes with its paragraph, while the
+article's own section heading stays out.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from scrapelint.document import Document
+from scrapelint_rules.offtopic.blocks import Block, document_blocks
+from scrapelint_rules.offtopic.cohesion import Article, Coverage, pooled
+from scrapelint_rules.offtopic.vocabulary import paragraph_vocabularies, vocabulary
+
+
+@dataclass(frozen=True)
+class LexicalSettings:
+    ratio: float
+    pair_ratio: float
+    heading_ratio: float
+    shrink_weight: float
+    min_terms: int
+    min_blocks: int
+    title_places: int = 1
+    min_function_share: float = 0.2
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Paragraphs ``first..last`` look off-topic: ``score`` against ``threshold``."""
+
+    first: int
+    last: int
+    headings: int
+    score: float
+    threshold: float
+    median: float
+
+
+def is_english_prose(doc: Document, share: float) -> bool:
+    """Whether English function words make up at least ``share`` of the words."""
+    vocabularies = paragraph_vocabularies(doc)
+    tokens = sum(v.tokens for v in vocabularies)
+    return tokens > 0 and sum(v.function_words for v in vocabularies) >= share * tokens
+
+
+def find_off_topic(doc: Document, settings: LexicalSettings) -> list[Finding]:
+    blocks = document_blocks(doc)
+    if len(blocks) < settings.min_blocks:
+        return []
+    if not is_english_prose(doc, settings.min_function_share):
+        return []
+    article = Article(
+        paragraph_vocabularies(doc), vocabulary(doc.title or ""), settings.title_places
+    )
+    singles = [article.coverage(_body(b), _span(b)) for b in blocks]
+    prior = pooled(singles)
+    k = settings.shrink_weight
+    scores = [c.shrunk(prior, k) for c in singles]
+    median = statistics.median(scores)
+    threshold = settings.ratio * median
+    flagged: dict[int, float] = {}
+    for i, (coverage, score) in enumerate(zip(singles, scores, strict=True)):
+        if score < threshold and coverage.terms >= settings.min_terms:
+            flagged[i] = score
+    pair_threshold = settings.pair_ratio * median
+    for i in range(len(blocks) - 1):
+        both = range(blocks[i].first, blocks[i + 1].last + 1)
+        upper = article.coverage(_body(blocks[i]), both)
+        lower = article.coverage(_body(blocks[i + 1]), both)
+        if all(
+            c.terms >= settings.min_terms and c.shrunk(prior, k) < pair_threshold
+            for c in (upper, lower)
+        ):
+            flagged.setdefault(i, upper.shrunk(prior, k))
+            flagged.setdefault(i + 1, lower.shrunk(prior, k))
+    heading_threshold = settings.heading_ratio * median
+    findings = []
+    for i in sorted(flagged):
+        block = blocks[i]
+        first = _leading_headings(article, block, heading_threshold)
+        last = _trailing_heading(article, blocks, i, heading_threshold)
+        findings.append(Finding(first, last, block.body - first, flagged[i], threshold, median))
+    return findings
+
+
+def _body(block: Block) -> range:
+    return range(block.body, block.last + 1)
+
+
+def _span(block: Block) -> range:
+    return range(block.first, block.last + 1)
+
+
+def _unsupported(coverage: Coverage, threshold: float) -> bool:
+    """A heading joins the finding when the rest of the article does not share its words."""
+    return coverage.terms > 0 and coverage.raw < threshold
+
+
+def _leading_headings(article: Article, block: Block, threshold: float) -> int:
+    """The first paragraph of the finding: headings above the body, nearest first."""
+    first = block.body
+    while first > block.first:
+        heading = first - 1
+        if not _unsupported(article.coverage(range(heading, first), _span(block)), threshold):
+            break
+        first = heading
+    return first
+
+
+def _trailing_heading(
+    article: Article, blocks: Sequence[Block], index: int, threshold: float
+) -> int:
+    """The last paragraph of the finding: the block's own, or a stray heading below it."""
+    block = blocks[index]
+    if index + 1 >= len(blocks) or not blocks[index + 1].headings:
+        return block.last
+    heading = blocks[index + 1].first
+    excluded = range(block.first, heading + 1)
+    if _unsupported(article.coverage(range(heading, heading + 1), excluded), threshold):
+        return heading
+    return block.last

@@ -1,0 +1,129 @@
+"""OT001 off-topic-paragraph."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from scrapelint.diagnostics import Category, Diagnostic, Fix, Severity
+from scrapelint.document import Document
+from scrapelint.edits import remove_lines
+from scrapelint.rule import Rule
+from scrapelint_rules.offtopic.lexical import Finding, LexicalSettings, find_off_topic
+
+METHODS = ("lexical", "embeddings")
+
+
+@dataclass(frozen=True)
+class OffTopicParagraphOptions:
+    #: "lexical" (default, no model) or "embeddings" (needs scrapelint[embeddings]).
+    method: str = "lexical"
+    #: A block is flagged when its score is below this fraction of the median block's.
+    ratio: float = 0.35
+    #: The same for two adjacent blocks scored without each other.
+    pair_ratio: float = 0.3
+    #: A heading joins a finding when its coverage is below this fraction of the median.
+    heading_ratio: float = 1.0
+    #: Pseudo-weight pulling each score toward the article's mean (lexical method).
+    shrink_weight: float = 10.0
+    #: Blocks with fewer distinct content words than this are never flagged.
+    min_terms: int = 6
+    #: Articles with fewer blocks than this are not checked.
+    min_blocks: int = 4
+    #: Offer an unsafe fix that removes the flagged block.
+    fix: bool = False
+
+    def __post_init__(self) -> None:
+        if self.method not in METHODS:
+            raise ValueError(f"method must be one of {', '.join(METHODS)}, got {self.method!r}")
+
+
+class OffTopicParagraph(Rule):
+    """Flags a paragraph (with its heading) that belongs to a different article.
+
+    ## What it does
+    Splits the article into blocks (a paragraph plus any heading lines that
+    introduce it) and scores each block by lexical cohesion: the share of its
+    content vocabulary, weighted by how rare each word is in English, that
+    also occurs elsewhere in the article or in the title, beyond what chance
+    would give. Scores are shrunk toward the article's mean, so a short
+    paragraph needs more evidence, and a block is flagged when its score falls
+    well below the article's median block. A heading that the rest of the
+    article does not support is flagged together with its paragraph.
+
+    Word rarity comes from the wordfreq package's English frequency table
+    (code Apache-2.0, data CC-BY-SA 4.0), shipped inside the package, so
+    nothing is downloaded. Articles with fewer than `min_blocks` blocks, and
+    text that is not English prose, are not checked.
+
+    ## Why is this bad
+    Scrapers pick up teaser paragraphs and headlines of other stories from
+    sidebars and infinite-scroll pages. The foreign text changes the meaning
+    of the article for readers, summaries and models trained on it.
+
+    ## Example
+    ```text
+    Kim's train leaves Beijing after talks with Xi
+
+    Networks Fact-Check Trump Speech
+    All the major networks will carry the speech in prime time...
+    ```
+    The heading and the paragraph about television networks share almost no
+    rare words with an article about a train journey to Beijing.
+
+    ## Options
+    - `method` (str, default "lexical"): "embeddings" compares paragraph
+      embeddings instead; it needs the `scrapelint[embeddings]` extra.
+    - `ratio` (float, default 0.35): flag blocks scoring below this fraction
+      of the median block.
+    - `pair_ratio` (float, default 0.3): the same for two adjacent blocks
+      scored without each other.
+    - `heading_ratio` (float, default 1.0): a heading joins a finding when its
+      own coverage is below this fraction of the median.
+    - `shrink_weight` (float, default 10.0): pseudo-weight of the shrinkage
+      toward the article's mean.
+    - `min_terms` (int, default 6): blocks with fewer content words are kept.
+    - `min_blocks` (int, default 4): shorter articles are skipped.
+    - `fix` (bool, default false): offer an unsafe fix.
+
+    ## Fix
+    None by default. With `fix: true`, an unsafe fix removes the flagged
+    block (heading and paragraph); review it, as the rule can be wrong.
+    """
+
+    code = "OT001"
+    name = "off-topic-paragraph"
+    category = Category.OFF_TOPIC
+    severity = Severity.WARNING
+    fixable = "sometimes"
+    Options = OffTopicParagraphOptions
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        opts: OffTopicParagraphOptions = self.options
+        settings = LexicalSettings(
+            ratio=opts.ratio,
+            pair_ratio=opts.pair_ratio,
+            heading_ratio=opts.heading_ratio,
+            shrink_weight=opts.shrink_weight,
+            min_terms=opts.min_terms,
+            min_blocks=opts.min_blocks,
+        )
+        for finding in find_off_topic(doc, settings):
+            yield self._report(doc, finding)
+
+    def _report(self, doc: Document, finding: Finding) -> Diagnostic:
+        what = "heading and paragraph" if finding.headings else "paragraph"
+        relative = finding.score / finding.threshold if finding.threshold > 0 else 0.0
+        confidence = round(min(0.99, max(0.5, 1.0 - 0.5 * relative)), 2)
+        message = (
+            f"{what} shares {max(finding.score, 0.0):.0%} of its rare vocabulary with the rest "
+            f"of the article, threshold {finding.threshold:.0%} "
+            f"({self.options.ratio:g} x median {finding.median:.0%})"
+        )
+        first = doc.paragraphs[finding.first]
+        last = doc.paragraphs[finding.last]
+        fix = None
+        if self.options.fix:
+            edit = remove_lines(doc, first.first_line, last.last_line)
+            fix = Fix.unsafe(f"Remove the off-topic {what}", edit)
+        return self.diagnostic(first.start, last.end, message, fix=fix, confidence=confidence)
