@@ -28,6 +28,7 @@ from scrapelint.reporters import make_reporter
 from scrapelint.reporters.full import MAX_CELLS, field_lines, render, window
 from scrapelint.reporters.github import annotation, escape_data, escape_property
 from scrapelint.reporters.sarif import FINGERPRINT_KEY
+from scrapelint.reporters.summary import summary_lines
 from scrapelint.runner import Summary
 
 CLI = Callable[..., CompletedProcess[str]]
@@ -308,6 +309,17 @@ def test_reporter_colour_switch_and_no_source() -> None:
     assert "Title [red]here[/red]" in plain.getvalue()
     assert "Title [red]here[/red]" in re.sub(r"\x1b\[[0-9;]*m", "", coloured.getvalue())
     assert bare.getvalue() == "BP999 planted defect\n --> a.txt:1:1\n\n"
+
+
+def test_summary_counts_and_fix_hints() -> None:
+    summary = Summary(documents=2, diagnostics=3, fixable=1, unsafe_fixable=2)
+    summary.by_category.update({"duplicate": 2, "boilerplate": 1})
+    assert summary_lines(summary) == [
+        "Found 3 problems (1 boilerplate, 2 duplicate) in 2 documents; "
+        "1 fixable with --fix, 2 more with --unsafe-fixes."
+    ]
+    assert summary_lines(summary, unsafe_fixes=True)[-1].endswith("; 3 fixable with --fix.")
+    assert summary_lines(Summary(documents=1)) == ["All checks passed (1 document)."]
 
 
 # -- sarif ----------------------------------------------------------------------

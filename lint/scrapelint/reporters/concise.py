@@ -35,5 +35,5 @@ class ConciseReporter(Reporter):
 
     def finish(self, summary: Summary) -> None:
         if not self.quiet:
-            for line in summary_lines(summary, self.statistics, self.registry):
+            for line in summary_lines(summary, self.statistics, self.registry, self.unsafe_fixes):
                 self.out.write(line + "\n")

@@ -316,5 +316,10 @@ class FullReporter(Reporter):
     def finish(self, summary: Summary) -> None:
         if not self.quiet:
             self._write(
-                [Text(line) for line in summary_lines(summary, self.statistics, self.registry)]
+                [
+                    Text(line)
+                    for line in summary_lines(
+                        summary, self.statistics, self.registry, self.unsafe_fixes
+                    )
+                ]
             )

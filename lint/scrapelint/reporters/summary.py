@@ -14,8 +14,16 @@ def _plural(n: int, word: str) -> str:
 
 
 def summary_lines(
-    summary: Summary, statistics: bool = False, registry: Registry | None = None
+    summary: Summary,
+    statistics: bool = False,
+    registry: Registry | None = None,
+    unsafe_fixes: bool = False,
 ) -> list[str]:
+    """Per-rule counts (with ``--statistics``), then "Found N problems (...) in M documents".
+
+    With ``--unsafe-fixes`` the unsafe fixes count as fixable; without, they are
+    named as the extra that flag would apply.
+    """
     lines: list[str] = []
     if statistics and summary.by_rule:
         for code, count in sorted(summary.by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -32,9 +40,10 @@ def summary_lines(
             f"in {_plural(summary.documents, 'document')}."
         )
         hints = []
-        if summary.fixable:
-            hints.append(f"{summary.fixable} fixable with --fix")
-        if summary.unsafe_fixable:
+        fixable = summary.fixable + (summary.unsafe_fixable if unsafe_fixes else 0)
+        if fixable:
+            hints.append(f"{fixable} fixable with --fix")
+        if summary.unsafe_fixable and not unsafe_fixes:
             hints.append(f"{summary.unsafe_fixable} more with --unsafe-fixes")
         if hints:
             lines[-1] = lines[-1][:-1] + "; " + ", ".join(hints) + "."
