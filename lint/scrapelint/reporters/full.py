@@ -32,7 +32,7 @@ MAX_CELLS = 100
 LEAD_CELLS = 12
 #: Lines of context searched on each side of the span (stops at the first non-blank one).
 CONTEXT_LINES = 2
-#: A span over more lines than this shows its first and last lines only.
+#: A span over more lines than this shows its first three and last two lines only.
 MAX_SPAN_LINES = 6
 TAB = "    "
 ELLIPSIS = "…"
