@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scrapelint.document import Document, Line
+from scrapelint.document import Document, Line, Sentence
 from scrapelint.text import normalize_for_compare
 
 VIEW_KEY = "dup.line-index"
@@ -71,3 +71,29 @@ def headline_key(doc: Document) -> str:
         return normalize_for_compare(doc.title)
     lines = line_index(doc).lines
     return lines[0].key if lines else ""
+
+
+SENTENCE_VIEW_KEY = "dup.sentence-keys"
+
+
+@dataclass(frozen=True, slots=True)
+class KeyedSentence:
+    """A sentence with its comparison key and word count."""
+
+    sentence: Sentence
+    key: str
+    words: int
+
+
+def _build_sentences(doc: Document) -> tuple[KeyedSentence, ...]:
+    out: list[KeyedSentence] = []
+    for sentence in doc.sentences:
+        key = normalize_for_compare(sentence.text)
+        if key:
+            out.append(KeyedSentence(sentence, key, key.count(" ") + 1))
+    return tuple(out)
+
+
+def sentence_keys(doc: Document) -> tuple[KeyedSentence, ...]:
+    """The shared normalised sentences of ``doc`` (built once per document)."""
+    return doc.view(SENTENCE_VIEW_KEY, _build_sentences)
