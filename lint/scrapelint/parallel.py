@@ -9,6 +9,7 @@ process, not per document.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 from collections import deque
@@ -128,11 +129,16 @@ def process(
     caller can interleave lines that are not documents, keeping their order.
     In ``collect`` mode each chunk yields one merged result instead.
     """
-    if jobs <= 1:
-        for job, ctx in items:
-            yield ctx, (None if job is None else run_job(linter, task, job))
-        return
-    yield from _process_pool(linter, task, items, jobs)
+    iterator = iter(items)
+    if jobs > 1:
+        # Small inputs are not worth starting workers for: look ahead one chunk.
+        head = list(itertools.islice(iterator, CHUNK_DOCS))
+        if len(head) == CHUNK_DOCS:
+            yield from _process_pool(linter, task, itertools.chain(head, iterator), jobs)
+            return
+        iterator = iter(head)
+    for job, ctx in iterator:
+        yield ctx, (None if job is None else run_job(linter, task, job))
 
 
 def _process_pool(
