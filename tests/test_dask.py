@@ -130,7 +130,7 @@ ARTICLES = [_article(n, headline_copy=n % 3 == 0, promo=n % 2 == 0) for n in ran
 def client() -> Iterator[Client]:
     with (
         LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=False, dashboard_address="127.0.0.1:0"
         ) as cluster,
         Client(cluster) as c,
     ):
@@ -331,3 +331,31 @@ def test_clean_dataframe_adds_score_columns_and_fixes_text(client: Client) -> No
     assert list(got["section"]) == ["transport"] * len(ARTICLES)
     dropped = sd.clean_dataframe(frame, CONFIG, drop_below=101, registry=with_recurring_line)
     assert len(dropped.compute()) == 0
+
+
+def _cached_linter_keys() -> list[str]:
+    return list(sd._LINTERS)
+
+
+def test_worker_processes_build_one_linter_each_and_agree_with_serial() -> None:
+    """Separate processes: the spec pickles, and each worker caches a single linter."""
+    records = [dict(r, scrapelint_ignore=[]) for r in ARTICLES]
+    config = {"select": ["DUP001"]}
+    with (
+        LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address="127.0.0.1:0",
+        ) as cluster,
+        Client(cluster) as c,
+    ):
+        bag = db.from_sequence(records, npartitions=4)
+        got = sd.lint_bag(bag, config).compute()
+        cleaned = sd.clean_bag(bag, config).compute()
+        keys = c.run(_cached_linter_keys)
+    linter = Linter(config_from_mapping(config))
+    assert got == [d.to_dict() for r in ARTICLES for d in linter.check(_doc(r))]
+    assert [r["text"] for r in cleaned] == [linter.fix(_doc(r)).text for r in ARTICLES]
+    assert len(keys) == 2 and all(len(k) == 1 for k in keys.values())

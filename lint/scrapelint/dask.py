@@ -382,7 +382,7 @@ def _frame_records(frame: pd.DataFrame, fields: FieldNames) -> Iterator[dict[str
 def _is_missing(value: Any) -> bool:
     import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
-    return value is None or (not isinstance(value, list | tuple | dict) and bool(pd.isna(value)))
+    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
 
 
 def _collect_frame(frame: pd.DataFrame, spec: _Spec, fields: FieldNames) -> CorpusSummary:
