@@ -1,0 +1,238 @@
+"""SEN004 fused-camel-case and SEN005 fused-lowercase-words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from scrapelint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
+from scrapelint.document import Document
+from scrapelint.lexicon import STOPWORDS, zipf
+from scrapelint.rule import Rule
+from scrapelint_rules.sentences._shared import is_english, load_word_list
+
+AFFIXES = load_word_list("word_affixes")
+
+# A lower-case letter directly followed by a capital: the hump of a camel-case token.
+_HUMP = re.compile(r"[a-z][A-Z]")
+_TOKEN_CHAR = re.compile(r"[\w'’.@/#:\-]")
+_CAMEL = re.compile(r"(?P<left>[A-Z]?[a-z]+)(?P<right>[A-Z][a-z]+)")
+_LONG_LOWER = re.compile(r"[a-z]{8,}")
+#: Known words and brands (youtube, iphone, mcdonald) are at least this common (Zipf).
+_MAX_FUSED_ZIPF = 1.0
+#: Web text is full of "morethan"; with a function word inside, rarer spellings still count.
+_MAX_FUSED_WITH_STOPWORD_ZIPF = 2.0
+#: Each half of a fusion must be a word at least this common (Zipf scale).
+_MIN_PART_ZIPF = 3.0
+_CODE_AROUND = re.compile(r"[(=<>\[{\"]")
+_NAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O"})
+
+
+def _token_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Grow ``start:end`` to the whole white-space delimited token around it."""
+    while start > 0 and _TOKEN_CHAR.match(text, start - 1):
+        start -= 1
+    while end < len(text) and _TOKEN_CHAR.match(text, end):
+        end += 1
+    return start, end
+
+
+def _looks_like_code(text: str, start: int, end: int) -> bool:
+    """True when the token sits in code: brackets, quotes or operators right around it."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return bool(_CODE_AROUND.match(before) or _CODE_AROUND.match(after))
+
+
+def _occurs_alone(text: str, word: str, flags: int = 0) -> bool:
+    """True when ``word`` occurs in ``text`` as a word of its own."""
+    return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text, flags) is not None
+
+
+def _spaced_elsewhere(doc: Document, left: str, right: str) -> bool:
+    """Evidence that two capitalised halves are words of the article in their own right."""
+    pair = f"{left} {right}"
+    return pair in doc.text or (doc.title is not None and pair in doc.title)
+
+
+@dataclass(frozen=True)
+class FusedOptions:
+    #: Each half must be at least this common an English word (Zipf scale, 0-8).
+    min_part_zipf: float = _MIN_PART_ZIPF
+
+
+class FusedCamelCase(Rule):
+    """Flags two words fused at a capital letter ("saidMonday", "RosettaStone").
+
+    ## What it does
+    Finds a token made of two words where the second starts with a capital
+    letter and no space separates them. It is reported only when the fusion
+    is not itself a known word or brand (iPhone, eBay, YouTube, McDonald,
+    PlayStation, BitTorrent are all in the word list or start with a one-
+    letter or name prefix), occurs once in the article, contains no digits,
+    dots or slashes (code, URLs, handles), and both halves are common words;
+    a capitalised first half also needs evidence from the article: the second
+    half, or the two words with a space, occur elsewhere. Only English
+    documents are checked.
+
+    ## Why is this bad
+    Extraction that drops the space between inline elements, or between a
+    link and the text after it, leaves fused words that no tokeniser or
+    reader recognises.
+
+    ## Example
+    ```text
+    The mayor saidMonday that the bridge would reopen.
+    ```
+    "saidMonday" is flagged.
+
+    ## Options
+    - `min_part_zipf` (float, default 3.0): how common (Zipf scale) each half
+      must be.
+
+    ## Fix
+    Unsafe: a space is inserted at the capital letter; a rare brand spelt in
+    camel case could still be split wrongly.
+    """
+
+    code = "SEN004"
+    name = "fused-camel-case"
+    category = Category.BROKEN_SENTENCE
+    severity = Severity.WARNING
+    fixable = "always"
+    Options = FusedOptions
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        text = doc.text
+        if not is_english(doc):
+            return
+        seen: set[int] = set()
+        for hump in _HUMP.finditer(text):
+            start, end = _token_span(text, hump.start(), hump.end())
+            if start in seen:
+                continue
+            seen.add(start)
+            diagnostic = self._judge(doc, start, end)
+            if diagnostic is not None:
+                yield diagnostic
+
+    def _judge(self, doc: Document, start: int, end: int) -> Diagnostic | None:
+        opts: FusedOptions = self.options
+        text = doc.text
+        token = text[start:end]
+        # Trim sentence punctuation and quotes around the token.
+        core = token.strip("'’.,:;!?-")
+        match = _CAMEL.fullmatch(core)
+        if match is None:
+            return None  # digits, dots, several humps, all-capital parts: code or a name
+        left, right = match.group("left"), match.group("right")
+        if left in _NAME_PREFIXES or len(left) < 2:
+            return None  # McDonald, iPhone, eBay
+        if zipf(core.lower()) >= _MAX_FUSED_ZIPF or text.count(core) > 1:
+            return None  # YouTube, PlayStation; a spelling that recurs is meant that way
+        if _looks_like_code(text, start, end):
+            return None  # formatName(), orderAmount = 5, <Target Name=...>
+        if left.islower():
+            # "saidMonday", "nearZermatt": the capitalised word stands alone elsewhere.
+            if zipf(left) < opts.min_part_zipf or right.lower() in STOPWORDS:
+                return None
+            if not _occurs_alone(text, right):
+                return None
+        elif not _spaced_elsewhere(doc, left, right):
+            return None  # "FlowGuard", "EnergySage": no sign that these were two words
+        cut = start + token.index(core) + len(left)
+        return self.diagnostic(
+            cut - len(left),
+            cut + len(right),
+            f"{core!r} looks like {left!r} and {right!r} fused without a space",
+            fix=Fix.unsafe(f"Insert a space before {right!r}", Edit(cut, cut, " ")),
+            confidence=0.7,
+        )
+
+
+class FusedLowercaseWords(Rule):
+    """Flags two lower-case words fused into one unknown token ("thegovernment").
+
+    ## What it does
+    Finds lower-case words of eight letters or more that are not in the
+    English word-frequency table (the `wordfreq` package's data) and that
+    split into two common words ("your" + "skin"). Words the table knows
+    (compounds, brands, jargon) are never reported, nor tokens that are part
+    of URLs, e-mail addresses, handles or code. Only English documents are
+    checked.
+
+    ## Why is this bad
+    A lost space between two words is a typical trace of extraction across
+    inline tags or line breaks; the fused token is unreadable to tokenisers,
+    search and spell checkers.
+
+    ## Example
+    ```text
+    The plan was approved by thegovernment on Friday.
+    ```
+    "thegovernment" is flagged; "the government" is suggested.
+
+    ## Options
+    - `min_part_zipf` (float, default 3.0): how common (Zipf scale) each half
+      must be.
+
+    ## Fix
+    Unsafe: a space is inserted at the best split; an unknown technical term
+    could split into two words by accident.
+    """
+
+    code = "SEN005"
+    name = "fused-lowercase-words"
+    category = Category.BROKEN_SENTENCE
+    severity = Severity.WARNING
+    fixable = "always"
+    Options = FusedOptions
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        text = doc.text
+        if not is_english(doc):
+            return
+        for match in _LONG_LOWER.finditer(text):
+            word = match.group()
+            if zipf(word) >= _MAX_FUSED_WITH_STOPWORD_ZIPF:
+                continue  # the word list knows it
+            start, end = match.start(), match.end()
+            if (
+                start > 0 and _TOKEN_CHAR.match(text, start - 1) and text[start - 1] not in "'’-"
+            ) or (end < len(text) and _TOKEN_CHAR.match(text, end) and text[end] not in ".,:;'’-"):
+                continue  # part of a longer token: URL, identifier, mixed case
+            split = self._best_split(word)
+            if split is None:
+                continue
+            left, right = word[:split], word[split:]
+            if text.count(word) > 1:
+                continue  # a compound the writer uses on purpose recurs
+            if left not in STOPWORDS and right not in STOPWORDS:
+                # Two content words: only when unknown and both stand alone in the article.
+                if zipf(word) >= _MAX_FUSED_ZIPF:
+                    continue
+                if not (_occurs_alone(text, left) and _occurs_alone(text, right)):
+                    continue
+            yield self.diagnostic(
+                start,
+                end,
+                f"{word!r} is no English word but splits into {left!r} and {right!r}",
+                fix=Fix.unsafe(
+                    f"Split into {left!r} and {right!r}", Edit(start + split, start + split, " ")
+                ),
+                confidence=0.6,
+            )
+
+    def _best_split(self, word: str) -> int | None:
+        """The split point whose rarer half is the most common, if both halves are common."""
+        opts: FusedOptions = self.options
+        best: tuple[float, int] | None = None
+        for cut in range(3, len(word) - 2):
+            left, right = word[:cut], word[cut:]
+            if left in AFFIXES or right in AFFIXES:
+                continue
+            score = min(zipf(left), zipf(right))
+            if score >= opts.min_part_zipf and (best is None or score > best[0]):
+                best = (score, cut)
+        return None if best is None else best[1]
