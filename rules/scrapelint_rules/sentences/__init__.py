@@ -9,6 +9,7 @@ from scrapelint_rules.sentences.fused_words import FusedCamelCase, FusedLowercas
 from scrapelint_rules.sentences.lowercase_start import LowercaseSentenceStart
 from scrapelint_rules.sentences.missing_space import MissingSpaceAfterStop
 from scrapelint_rules.sentences.truncated import TruncatedSentence
+from scrapelint_rules.sentences.unbalanced_quotes import UnbalancedQuotes
 
 RULES: tuple[type[Rule], ...] = (
     LowercaseSentenceStart,
@@ -16,6 +17,7 @@ RULES: tuple[type[Rule], ...] = (
     MissingSpaceAfterStop,
     FusedCamelCase,
     FusedLowercaseWords,
+    UnbalancedQuotes,
     DoubledWord,
     ArticleSoundMismatch,
 )

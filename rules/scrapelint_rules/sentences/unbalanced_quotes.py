@@ -1,0 +1,193 @@
+"""SEN006 unbalanced-quotes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from scrapelint.diagnostics import Category, Diagnostic, Severity
+from scrapelint.document import Document, Paragraph
+from scrapelint.rule import Rule
+from scrapelint_rules.sentences._shared import is_english
+
+_MARKS = re.compile(r"[\"“”()]")
+_OPENING_QUOTE_START = re.compile(r"\s*[\"“]")
+_CODE_HINT = re.compile(r"[{}<>=;]|\(\)|::|&&|\\")
+_SPACE_BEFORE = " \t\n([{—–-/"
+_ENUMERATOR = re.compile(r"(?:^|[\s.;:—–-])(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\.?$")
+_SMILEY = re.compile(r"[:;8=]-?$")
+#: More problems than this in one paragraph means it is not prose (tables, code, sizes).
+_MAX_PROBLEMS = 2
+#: How many paragraphs a quotation may run over.
+_QUOTE_SPAN = 4
+
+
+def _straight_quote_role(text: str, index: int, inside: bool) -> str | None:
+    """'open', 'close' or None for a straight double quote, judged by its neighbours."""
+    before = text[index - 1] if index > 0 else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    if before.isdigit():
+        # An inch mark (5'10") unless it ends a quotation: "Top 10" List.
+        return "close" if inside and not after.isalnum() else None
+    if (before in _SPACE_BEFORE or before in "\"'“‘") and not after.isspace():
+        return "open"
+    if not after.isalnum() and after not in "([{" and not before.isspace():
+        return "close"
+    return None
+
+
+def _unmatched(text: str) -> tuple[list[int], list[int]]:
+    """Offsets of unclosed opening marks and of closing marks without an opening one.
+
+    Quotes nest (a straight quote inside a straight quotation opens a nested
+    one); brackets are counted separately from quotes.
+    """
+    quotes: list[int] = []
+    brackets: list[int] = []
+    stray: list[int] = []
+    for match in _MARKS.finditer(text):
+        index = match.start()
+        mark = match.group()
+        if mark == "(":
+            brackets.append(index)
+        elif mark == ")":
+            if brackets:
+                brackets.pop()
+            elif not (_ENUMERATOR.search(text, 0, index) or _SMILEY.search(text, 0, index)):
+                stray.append(index)  # not "1)", "a)" or ":)"
+        else:
+            if mark == "“":
+                role: str | None = "open"
+            elif mark == "”":
+                inch = index > 0 and text[index - 1].isdigit() and not quotes
+                role = None if inch else "close"
+            else:
+                role = _straight_quote_role(text, index, bool(quotes))
+            if role == "open":
+                quotes.append(index)
+            elif role == "close":
+                if quotes:
+                    quotes.pop()
+                else:
+                    stray.append(index)
+    # A bracket opened in the last words of a paragraph lost its link text; not a sentence break.
+    unclosed = quotes + [i for i in brackets if len(text[i:].split()) > 3]
+    return sorted(unclosed), stray
+
+
+def _is_quote(mark: str) -> bool:
+    return mark not in "()"
+
+
+def _continues(
+    paragraphs: tuple[Paragraph, ...],
+    found: dict[int, tuple[list[int], list[int]]],
+    index: int,
+    mark: str,
+) -> bool:
+    """True when a mark left open goes on in the next paragraphs.
+
+    Either the next paragraph opens with a quotation mark (the usual style for
+    quotations of several paragraphs) or one of the next few paragraphs closes
+    a mark of the same kind that it never opened.
+    """
+    following = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
+    if _is_quote(mark) and _OPENING_QUOTE_START.match(following):
+        return True
+    for later in range(index + 1, min(index + 1 + _QUOTE_SPAN, len(paragraphs))):
+        if later in found:
+            stray = found[later][1]
+            if stray and _is_quote(paragraphs[later].text[stray[0]]) == _is_quote(mark):
+                return True
+    return False
+
+
+def _opened_before(found: dict[int, tuple[list[int], list[int]]], index: int, mark: str) -> bool:
+    """True when one of the previous few paragraphs left a mark of this kind open."""
+    for earlier in range(max(0, index - _QUOTE_SPAN), index):
+        if earlier in found and found[earlier][0]:
+            return True
+    return False
+
+
+class UnbalancedQuotes(Rule):
+    """Flags a quotation or bracket opened and never closed, or closed and never opened.
+
+    ## What it does
+    Pairs double quotes (straight and curly) and round brackets within each
+    paragraph. An opening mark left open at the end of the paragraph, or a
+    closing mark with nothing to close, is reported. A paragraph whose
+    quotation stays open is accepted when the next paragraph opens with a
+    quote (the convention for quotations that run over several paragraphs).
+    Straight quotes are told apart by their neighbours; inch marks (5'10"),
+    apostrophes and single quotes ('90s, rock 'n' roll) are left alone, and
+    so are list enumerators ("1)", "a)"), smileys and code. Only English
+    documents are checked.
+
+    ## Why is this bad
+    A lost quotation mark changes who is speaking: the reader can no longer
+    tell the quotation from the reporter's text. It is a typical trace of
+    text rewriting or clumsy extraction.
+
+    ## Example
+    ```text
+    She called the claim a completely made-up thing".
+    ```
+    The closing quote has no opening quote and is flagged.
+
+    ## Options
+    None.
+
+    ## Fix
+    None: where the missing mark belongs cannot be known.
+    """
+
+    code = "SEN006"
+    name = "unbalanced-quotes"
+    category = Category.BROKEN_SENTENCE
+    severity = Severity.WARNING
+    fixable = "never"
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        if not is_english(doc):
+            return
+        paragraphs = doc.paragraphs
+        found: dict[int, tuple[list[int], list[int]]] = {}
+        for index, paragraph in enumerate(paragraphs):
+            text = paragraph.text
+            if _MARKS.search(text) and not _CODE_HINT.search(text):
+                found[index] = _unmatched(text)
+        for index, (unclosed, stray) in sorted(found.items()):
+            if len(unclosed) + len(stray) > _MAX_PROBLEMS:
+                continue  # a table, a list of sizes or markup: not prose quotations
+            paragraph = paragraphs[index]
+            text = paragraph.text
+            for offset in unclosed:
+                if _continues(paragraphs, found, index, text[offset]):
+                    continue  # a quotation running on into the next paragraphs
+                yield self._report(paragraph, offset, "is never closed in its paragraph")
+            for offset in stray:
+                if offset == stray[0] and _opened_before(found, index, text[offset]):
+                    continue  # closes what an earlier paragraph opened
+                yield self._report(paragraph, offset, "closes nothing: no opening mark before it")
+
+    def _report(self, paragraph: Paragraph, offset: int, problem: str) -> Diagnostic:
+        text = paragraph.text
+        mark = text[offset]
+        # Report the mark with the word it touches, so the spot is easy to find.
+        if mark in '"“(':
+            end = offset + 1
+            while end < len(text) and end - offset < 40 and not text[end].isspace():
+                end += 1
+            start = offset
+        else:
+            start = offset
+            while start > 0 and offset - start < 40 and not text[start - 1].isspace():
+                start -= 1
+            end = offset + 1
+        return self.diagnostic(
+            paragraph.start + start,
+            paragraph.start + end,
+            f"{'quotation mark' if mark not in '()' else 'bracket'} {mark!r} {problem}",
+            confidence=0.7,
+        )
