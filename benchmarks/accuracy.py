@@ -23,10 +23,14 @@ DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--eval", default=os.environ.get("SCRAPELINT_EVAL", str(DEFAULT_EVAL)))
     ap.add_argument("--files", nargs="*", help="cases files (default: every *.jsonl in --eval)")
-    ap.add_argument("--min", nargs="*", default=[], help="bars passed to score.py, e.g. boilerplate:f1:0.7")
+    ap.add_argument(
+        "--min", nargs="*", default=[], help="bars passed to score.py, e.g. boilerplate:f1:0.7"
+    )
     ap.add_argument("--separate", action="store_true", help="also score each file on its own")
     args, extra = ap.parse_known_args()
     if extra and extra[0] == "--":
@@ -38,16 +42,33 @@ def main() -> int:
         return 2
     files = [Path(f) for f in args.files] if args.files else sorted(eval_dir.glob("*.jsonl"))
     cmd = " ".join(
-        [shlex.quote(sys.executable), "-m", "scrapelint", "check", "--output-format", "json-lines",
-         "--exit-zero", "--isolated", *map(shlex.quote, extra)]
+        [
+            shlex.quote(sys.executable),
+            "-m",
+            "scrapelint",
+            "check",
+            "--output-format",
+            "json-lines",
+            "--exit-zero",
+            "--isolated",
+            *map(shlex.quote, extra),
+        ]
     )
     groups = [[f] for f in files] if args.separate or len(files) > 1 else []
     groups.append(files)
     rc = 0
     for group in groups:
         print(f"== {' + '.join(f.name for f in group)}", flush=True)
-        p = subprocess.run([sys.executable, str(scorer), *map(str, group), "--cmd", cmd,
-                            *(["--min", *args.min] if args.min else [])])
+        p = subprocess.run(
+            [
+                sys.executable,
+                str(scorer),
+                *map(str, group),
+                "--cmd",
+                cmd,
+                *(["--min", *args.min] if args.min else []),
+            ]
+        )
         rc = rc or p.returncode
         print(flush=True)
     return rc

@@ -58,8 +58,20 @@ def build_corpus(sources: list[Path], mb: float) -> Path:
 
 
 def run(corpus: Path, *args: str) -> float:
-    cmd = [sys.executable, "-m", "scrapelint", "check", "--isolated", "--exit-zero",
-           "--output-format", "json-lines", "--corpus", "off", *args, str(corpus)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "scrapelint",
+        "check",
+        "--isolated",
+        "--exit-zero",
+        "--output-format",
+        "json-lines",
+        "--corpus",
+        "off",
+        *args,
+        str(corpus),
+    ]
     t0 = time.perf_counter()
     with open(os.devnull, "w") as devnull:
         proc = subprocess.run(cmd, stdout=devnull, stderr=subprocess.PIPE, text=True)
@@ -79,7 +91,9 @@ def text_megabytes(corpus: Path) -> tuple[int, float]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--mb", type=float, default=50.0, help="corpus size in MB (default 50)")
     ap.add_argument("--source", nargs="*", type=Path, default=DEFAULT_SOURCES)
     ap.add_argument("--families", action="store_true", help="also time each rule family alone")
@@ -90,7 +104,9 @@ def main() -> int:
     file_mb = corpus.stat().st_size / 1e6
     print(f"corpus: {corpus} ({docs} documents, {mb:.1f} MB of text, {file_mb:.1f} MB file)")
     t1 = run(corpus, "--jobs", "1")
-    print(f"default rules, --jobs 1: {t1:.1f} s  {docs / t1:,.0f} docs/s  {mb / t1:.2f} MB/s per core")
+    print(
+        f"default rules, --jobs 1: {t1:.1f} s  {docs / t1:,.0f} docs/s  {mb / t1:.2f} MB/s per core"
+    )
     if args.families:
         base = run(corpus, "--jobs", "1", "--select", "DUP001", "--ignore", "DUP001")
         print(f"  reading and parsing only: {base:.1f} s")
@@ -103,7 +119,9 @@ def main() -> int:
             print(f"  {fam:<4} adds {t - base:6.1f} s  ({mb / max(t - base, 1e-9):.2f} MB/s alone)")
     if args.jobs > 1:
         tj = run(corpus, "--jobs", str(args.jobs))
-        print(f"default rules, --jobs {args.jobs}: {tj:.1f} s  {mb / tj:.2f} MB/s  speed-up {t1 / tj:.2f}x")
+        speedup = t1 / tj
+        rate = mb / tj
+        print(f"default rules, --jobs {args.jobs}: {tj:.1f} s  {rate:.2f} MB/s  x{speedup:.2f}")
     return 0
 
 

@@ -8,7 +8,9 @@ import pytest
 from scrapelint.atomic import atomic_write
 
 
-def test_interrupted_write_leaves_the_original_and_no_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_interrupted_write_leaves_the_original_and_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "article.txt"
     target.write_text("original text")
 

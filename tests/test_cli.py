@@ -105,12 +105,32 @@ def jsonl(records: list[dict[str, object]]) -> str:
 
 def test_jsonl_records_fields_and_renames(cli: CLI, write: WRITE) -> None:
     recs = [
-        {"doc": "r1", "headline": "Ferry timetable adds late sailings", "body": "Ferry timetable adds late sailings\nThe operator adds two sailings."},
-        {"doc": "r2", "headline": "Nothing repeated here at all", "body": "Only body text in this one."},
+        {
+            "doc": "r1",
+            "headline": "Ferry timetable adds late sailings",
+            "body": "Ferry timetable adds late sailings\nThe operator adds two sailings.",
+        },
+        {
+            "doc": "r2",
+            "headline": "Nothing repeated here at all",
+            "body": "Only body text in this one.",
+        },
     ]
     path = write("recs.jsonl", jsonl(recs))
-    proc = cli("check", "--select", "DUP001", "--output-format", "json-lines", "--text-field", "body",
-               "--title-field", "headline", "--id-field", "doc", str(path))
+    proc = cli(
+        "check",
+        "--select",
+        "DUP001",
+        "--output-format",
+        "json-lines",
+        "--text-field",
+        "body",
+        "--title-field",
+        "headline",
+        "--id-field",
+        "doc",
+        str(path),
+    )
     rows = [json.loads(line) for line in proc.stdout.splitlines()]
     assert len(rows) == 1
     assert rows[0]["record"] == 1 and rows[0]["id"] == "r1" and rows[0]["field"] == "text"
@@ -134,7 +154,10 @@ def test_jsonl_fix_keeps_other_records_and_fields_byte_identical(cli: CLI, write
 
 
 def test_jsonl_malformed_lines_are_reported_and_others_checked(cli: CLI, write: WRITE) -> None:
-    path = write("bad.jsonl", '[1,2]\n{"title": "x"}\n{"text": 5}\n\n{"title": "A long enough headline", "text": "A long enough headline"}\n')
+    path = write(
+        "bad.jsonl",
+        '[1,2]\n{"title": "x"}\n{"text": 5}\n\n{"title": "A long enough headline", "text": "A long enough headline"}\n',
+    )
     proc = cli("check", "--select", "DUP001", "--output-format", "json-lines", str(path))
     assert proc.returncode == 2
     assert "bad.jsonl:1: expected a JSON object, got list" in proc.stderr
@@ -146,8 +169,19 @@ def test_jsonl_malformed_lines_are_reported_and_others_checked(cli: CLI, write: 
 def test_gzip_jsonl_is_read(cli: CLI, write: WRITE) -> None:
     import gzip
 
-    data = gzip.compress(jsonl([{"title": "A long enough headline", "text": "A long enough headline\nBody."}]).encode())
-    proc = cli("check", "--select", "DUP001", "--output-format", "json-lines", str(write("r.jsonl.gz", data)))
+    data = gzip.compress(
+        jsonl(
+            [{"title": "A long enough headline", "text": "A long enough headline\nBody."}]
+        ).encode()
+    )
+    proc = cli(
+        "check",
+        "--select",
+        "DUP001",
+        "--output-format",
+        "json-lines",
+        str(write("r.jsonl.gz", data)),
+    )
     assert proc.returncode == 1 and json.loads(proc.stdout)["record"] == 1
 
 
@@ -156,13 +190,23 @@ def test_directory_walk_with_include_exclude(cli: CLI, write: WRITE, tmp_path: P
     write("d/sub/b.md", ARTICLE)
     write("d/skip/c.txt", ARTICLE)
     write("d/notes.rst", ARTICLE)
-    proc = cli("check", "--select", "DUP001", "--output-format", "concise", "--exclude", "skip",
-               str(tmp_path / "d"))
+    proc = cli(
+        "check",
+        "--select",
+        "DUP001",
+        "--output-format",
+        "concise",
+        "--exclude",
+        "skip",
+        str(tmp_path / "d"),
+    )
     assert "a.txt:3:1" in proc.stdout and "b.md:3:1" in proc.stdout
     assert "c.txt" not in proc.stdout and "notes.rst" not in proc.stdout
 
 
-def test_invalid_utf8_reports_byte_offset_and_continues(cli: CLI, write: WRITE, tmp_path: Path) -> None:
+def test_invalid_utf8_reports_byte_offset_and_continues(
+    cli: CLI, write: WRITE, tmp_path: Path
+) -> None:
     write("d/bad.txt", b"Good start \xff\xfe then bad")
     write("d/good.txt", ARTICLE)
     proc = cli("check", "--select", "DUP001", "--output-format", "concise", str(tmp_path / "d"))

@@ -79,7 +79,9 @@ def test_unknown_rule_in_rules_section_is_an_error() -> None:
 
 
 def test_pyproject_table(tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text('[project]\nname="x"\n\n[tool.scrapelint]\nselect = ["DUP001"]\n')
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname="x"\n\n[tool.scrapelint]\nselect = ["DUP001"]\n'
+    )
     sub = tmp_path / "articles"
     sub.mkdir()
     found = find_config(str(sub))
@@ -107,7 +109,7 @@ def test_empty_config_file_gives_defaults(tmp_path: Path) -> None:
 
 
 def test_site_section_validated(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="sites.example.com.packs"):
+    with pytest.raises(ConfigError, match=r"sites\.example\.com\.packs"):
         config_from_mapping({"sites": {"example.com": {"packs": ["x.yaml"]}}})
     config = config_from_mapping({"sites": {"example.com": {"ignore": ["DUP001"]}}})
     assert config.sites[0].pattern == "example.com"

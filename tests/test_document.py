@@ -6,7 +6,12 @@ from scrapelint.document import Document
 def test_lines_keep_offsets_with_crlf_and_cr() -> None:
     text = "First line\r\nSecond line\rThird line\nFourth"
     doc = Document(text)
-    assert [line.text for line in doc.lines] == ["First line", "Second line", "Third line", "Fourth"]
+    assert [line.text for line in doc.lines] == [
+        "First line",
+        "Second line",
+        "Third line",
+        "Fourth",
+    ]
     for line in doc.lines:
         assert text[line.start : line.end] == line.text
     assert doc.position(text.index("Third")) == (3, 1)

@@ -16,7 +16,9 @@ import pytest
 
 CLI = Callable[..., CompletedProcess[str]]
 WRITE = Callable[[str, "str | bytes"], Path]
-HEADLINE_ARTICLE = "Pier closes after storm damage\n\nPier closes after storm damage\n\nThe pier shut on Sunday.\n"
+HEADLINE_ARTICLE = (
+    "Pier closes after storm damage\n\nPier closes after storm damage\n\nThe pier shut on Sunday.\n"
+)
 
 
 def concise(cli: CLI, *args: str, input: str | bytes | None = None) -> CompletedProcess[str]:
@@ -31,7 +33,9 @@ def test_empty_file_is_fine(cli: CLI, write: WRITE) -> None:
     assert proc.returncode == 0
 
 
-def test_binary_and_nul_files_are_reported_and_others_still_checked(cli: CLI, write: WRITE, tmp_path: Path) -> None:
+def test_binary_and_nul_files_are_reported_and_others_still_checked(
+    cli: CLI, write: WRITE, tmp_path: Path
+) -> None:
     write("d/a-binary.txt", bytes(range(256)))
     write("d/b-nul.txt", b"Some text\x00with a NUL byte")
     write("d/c-good.txt", HEADLINE_ARTICLE)
@@ -74,16 +78,31 @@ def test_huge_single_line_file(cli: CLI, write: WRITE) -> None:
 
 def test_many_tiny_records_keep_their_order(cli: CLI, write: WRITE) -> None:
     n = 20_000
-    lines = "".join(json.dumps({"id": i, "title": "Storm closes pier", "text": "Storm closes pier"}) + "\n" for i in range(n))
-    proc = cli("check", "--select", "DUP001", "--output-format", "json-lines", "--jobs", "2",
-               str(write("tiny.jsonl", lines)))
+    lines = "".join(
+        json.dumps({"id": i, "title": "Storm closes pier", "text": "Storm closes pier"}) + "\n"
+        for i in range(n)
+    )
+    proc = cli(
+        "check",
+        "--select",
+        "DUP001",
+        "--output-format",
+        "json-lines",
+        "--jobs",
+        "2",
+        str(write("tiny.jsonl", lines)),
+    )
     assert proc.returncode == 1
     ids = [json.loads(line)["id"] for line in proc.stdout.splitlines()]
     assert ids == [str(i) for i in range(n)]
 
 
 def test_invalid_utf8_inside_a_jsonl_line(cli: CLI, write: WRITE) -> None:
-    data = b'{"text": "fine"}\n{"text": "bad \xff byte"}\n' + json.dumps({"title": "Storm closes pier", "text": "Storm closes pier"}).encode() + b"\n"
+    data = (
+        b'{"text": "fine"}\n{"text": "bad \xff byte"}\n'
+        + json.dumps({"title": "Storm closes pier", "text": "Storm closes pier"}).encode()
+        + b"\n"
+    )
     proc = concise(cli, str(write("mixed.jsonl", data)))
     assert proc.returncode == 2
     assert "mixed.jsonl:2: invalid UTF-8 at byte offset 14 of the line" in proc.stderr

@@ -35,7 +35,7 @@ DOC = '''"""A test rule.
     None.
     """'''
 
-PACK = f'''
+PACK = f"""
 from scrapelint import Category, Rule
 
 
@@ -53,7 +53,7 @@ class Crashy(Rule):
 
 
 RULES = (Crashy,)
-'''
+"""
 
 
 def install_pack(root: Path, source: str, entry: str = "testpack:RULES") -> dict[str, str]:
@@ -72,10 +72,21 @@ def test_third_party_rule_is_listed_and_a_crash_exits_2(cli: CLI, tmp_path: Path
     assert "BP999" in cli("rules", env=env).stdout
     (tmp_path / "a.txt").write_text("all fine here\n")
     (tmp_path / "b.txt").write_text("this one goes boom\n")
-    proc = cli("check", "--select", "BP999", "--output-format", "concise", str(tmp_path / "a.txt"),
-               str(tmp_path / "b.txt"), env=env)
+    proc = cli(
+        "check",
+        "--select",
+        "BP999",
+        "--output-format",
+        "concise",
+        str(tmp_path / "a.txt"),
+        str(tmp_path / "b.txt"),
+        env=env,
+    )
     assert proc.returncode == 2
-    assert "rule BP999 (crashy) crashed on" in proc.stderr and "b.txt: ValueError: kaboom" in proc.stderr
+    assert (
+        "rule BP999 (crashy) crashed on" in proc.stderr
+        and "b.txt: ValueError: kaboom" in proc.stderr
+    )
     assert "Traceback" not in proc.stderr
 
 
@@ -106,7 +117,12 @@ def test_every_builtin_rule_is_documented_and_valid() -> None:
 
 
 def make_rule(**attrs: object) -> type[Rule]:
-    base = {"__doc__": DOC.strip('"'), "code": "DUP998", "name": "fine-rule", "category": Category.DUPLICATE}
+    base = {
+        "__doc__": DOC.strip('"'),
+        "code": "DUP998",
+        "name": "fine-rule",
+        "category": Category.DUPLICATE,
+    }
     base.update(attrs)
     return type("R", (Rule,), base)
 

@@ -24,13 +24,19 @@ CLEAN = "Two keepers moved back into the lighthouse cottage this week after a ga
 def pre_commit(*args: str, cwd: Path, home: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", *args], cwd=cwd, env=env, capture_output=True, text=True,
+        [sys.executable, "-m", "pre_commit", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
         timeout=900,
     )
 
 
 def test_manifest_is_valid(tmp_path: Path) -> None:
-    proc = pre_commit("validate-manifest", str(ROOT / ".pre-commit-hooks.yaml"), cwd=tmp_path, home=tmp_path)
+    proc = pre_commit(
+        "validate-manifest", str(ROOT / ".pre-commit-hooks.yaml"), cwd=tmp_path, home=tmp_path
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
@@ -58,7 +64,9 @@ def test_try_repo_fails_on_defective_and_passes_on_clean(hook_repo: tuple[Path, 
     bad = pre_commit("try-repo", str(ROOT), "scrapelint", "--files", "bad.txt", cwd=repo, home=home)
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "DUP001" in bad.stdout
-    good = pre_commit("try-repo", str(ROOT), "scrapelint", "--files", "good.txt", cwd=repo, home=home)
+    good = pre_commit(
+        "try-repo", str(ROOT), "scrapelint", "--files", "good.txt", cwd=repo, home=home
+    )
     assert good.returncode == 0, good.stdout + good.stderr
 
 
@@ -69,6 +77,8 @@ def test_try_repo_jsonl_hook(hook_repo: tuple[Path, Path]) -> None:
         '"text": "Lighthouse keepers return to Skerry Point\\nTwo keepers moved back."}\n'
     )
     git("add", ".", cwd=repo)
-    proc = pre_commit("try-repo", str(ROOT), "scrapelint-jsonl", "--files", "recs.jsonl", cwd=repo, home=home)
+    proc = pre_commit(
+        "try-repo", str(ROOT), "scrapelint-jsonl", "--files", "recs.jsonl", cwd=repo, home=home
+    )
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "DUP001" in proc.stdout

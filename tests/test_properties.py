@@ -20,17 +20,53 @@ from scrapelint.linter import Linter
 
 LINTER = Linter(config_from_mapping({"select": ["ALL"]}))
 
-SUBJECTS = ["The council", "A spokesperson", "Local traders", "The harbour master", "Engineers",
-            "Residents of Port Ellery", "The ferry operator", "Volunteers"]
+SUBJECTS = [
+    "The council",
+    "A spokesperson",
+    "Local traders",
+    "The harbour master",
+    "Engineers",
+    "Residents of Port Ellery",
+    "The ferry operator",
+    "Volunteers",
+]
 VERBS = ["said on Tuesday that", "warned that", "confirmed that", "argued that", "expect that"]
-CLAUSES = ["the bridge would reopen in the spring", "fares would rise by four percent",
-           "the quay needed urgent repairs", "an inquiry would begin next month",
-           "the old pier could not be saved", "a new timetable was being drafted"]
-DEFECTS = ["the the", "to to", "an harbour", "a inquiry", "spring.The", "News&amp;Views",
-           "cafÃ© owners", "don\u2019t", "\u200bhidden", "\ufffd", "<b>bold</b>", "[red]x[/red]",
-           "e\u0301te\u0301", "مرحبا", "👩\u200d👩\u200d👧", "U.S. officials", "at 9 a.m. today"]
-BOILER = ["Read more", "Share this article", "Latest News", "Advertisement",
-          "Photo: Harbour Gazette", "Subscribe to our newsletter", "Home | News | Sport | Weather"]
+CLAUSES = [
+    "the bridge would reopen in the spring",
+    "fares would rise by four percent",
+    "the quay needed urgent repairs",
+    "an inquiry would begin next month",
+    "the old pier could not be saved",
+    "a new timetable was being drafted",
+]
+DEFECTS = [
+    "the the",
+    "to to",
+    "an harbour",
+    "a inquiry",
+    "spring.The",
+    "News&amp;Views",
+    "cafÃ© owners",
+    "don\u2019t",
+    "\u200bhidden",
+    "\ufffd",
+    "<b>bold</b>",
+    "[red]x[/red]",
+    "e\u0301te\u0301",
+    "مرحبا",
+    "👩\u200d👩\u200d👧",
+    "U.S. officials",
+    "at 9 a.m. today",
+]
+BOILER = [
+    "Read more",
+    "Share this article",
+    "Latest News",
+    "Advertisement",
+    "Photo: Harbour Gazette",
+    "Subscribe to our newsletter",
+    "Home | News | Sport | Weather",
+]
 
 
 @st.composite
@@ -47,10 +83,19 @@ def sentences(draw: st.DrawFn) -> str:
 
 @st.composite
 def articles(draw: st.DrawFn) -> tuple[str, str | None]:
-    headline = draw(st.sampled_from(["Harbour bridge to be rebuilt", "Ferry fares rise again",
-                                     "Pier closes after storm damage"]))
-    paras = [" ".join(draw(st.lists(sentences(), min_size=1, max_size=4)))
-             for _ in range(draw(st.integers(0, 7)))]
+    headline = draw(
+        st.sampled_from(
+            [
+                "Harbour bridge to be rebuilt",
+                "Ferry fares rise again",
+                "Pier closes after storm damage",
+            ]
+        )
+    )
+    paras = [
+        " ".join(draw(st.lists(sentences(), min_size=1, max_size=4)))
+        for _ in range(draw(st.integers(0, 7)))
+    ]
     if draw(st.booleans()):
         paras.insert(0, headline)
     for _ in range(draw(st.integers(0, 2))):

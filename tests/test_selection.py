@@ -36,5 +36,7 @@ def test_unknown_selector_is_a_usage_error() -> None:
 
 def test_severity_override_applies() -> None:
     linter = Linter(config_from_mapping({"select": ["DUP001"], "severity": {"DUP001": "error"}}))
-    diags = linter.lint("A headline about the harbour\n\nA headline about the harbour\n\nBody text.")
+    diags = linter.lint(
+        "A headline about the harbour\n\nA headline about the harbour\n\nBody text."
+    )
     assert diags and all(d.severity.value == "error" for d in diags)

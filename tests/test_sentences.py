@@ -14,12 +14,17 @@ def texts(s: str) -> list[str]:
     [
         ("Mr. Brown spoke. Then he left.", ["Mr. Brown spoke.", "Then he left."]),
         ("The U.S. Senate voted. It passed.", ["The U.S. Senate voted.", "It passed."]),
-        ("Prices rose 3.5 percent. Analysts were surprised.",
-         ["Prices rose 3.5 percent.", "Analysts were surprised."]),
+        (
+            "Prices rose 3.5 percent. Analysts were surprised.",
+            ["Prices rose 3.5 percent.", "Analysts were surprised."],
+        ),
         ("J. K. Rowling wrote it. Fans cheered.", ["J. K. Rowling wrote it.", "Fans cheered."]),
         ("Use tools, e.g. Hammers and saws. Done.", ["Use tools, e.g. Hammers and saws.", "Done."]),
         ('"We will win." The crowd cheered.', ['"We will win."', "The crowd cheered."]),
-        ("It ended at 5 p.m. The next day was calm.", ["It ended at 5 p.m.", "The next day was calm."]),
+        (
+            "It ended at 5 p.m. The next day was calm.",
+            ["It ended at 5 p.m.", "The next day was calm."],
+        ),
         ("Is it true? Yes! Absolutely.", ["Is it true?", "Yes!", "Absolutely."]),
         ("He lives on No. 5 Main Street. Nice.", ["He lives on No. 5 Main Street.", "Nice."]),
         ("Dr. Who? No idea.", ["Dr. Who?", "No idea."]),

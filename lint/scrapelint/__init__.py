@@ -4,11 +4,11 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from scrapelint.config import Config, config_from_mapping, load_config  # noqa: E402
-from scrapelint.diagnostics import Applicability, Category, Diagnostic, Edit, Fix, Severity  # noqa: E402
-from scrapelint.document import Document  # noqa: E402
-from scrapelint.linter import CleanResult, Linter  # noqa: E402
-from scrapelint.rule import CorpusRule, Rule, RuleSettings  # noqa: E402
+from scrapelint.config import Config, config_from_mapping, load_config
+from scrapelint.diagnostics import Applicability, Category, Diagnostic, Edit, Fix, Severity
+from scrapelint.document import Document
+from scrapelint.linter import CleanResult, Linter
+from scrapelint.rule import CorpusRule, Rule, RuleSettings
 
 __all__ = [
     "Applicability",

@@ -6,6 +6,7 @@ never a truncated mix. The file's permission bits are kept.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -28,8 +29,6 @@ def atomic_write(path: str, data: bytes) -> None:
             os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise

@@ -15,21 +15,27 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from scrapelint.errors import UsageError
 from scrapelint.inputs import STDIN, InputProblem, open_jsonl, parse_record
 
 
-def add_clean_parser(sub: Any, add_input: Callable[..., None], add_selection: Callable[..., None]) -> None:
+def add_clean_parser(
+    sub: Any, add_input: Callable[..., None], add_selection: Callable[..., None]
+) -> None:
     clean = sub.add_parser("clean", help="write cleaned JSONL records with a quality score")
     clean.add_argument("input", nargs="?", default="-", help="JSONL input (default: stdin)")
     add_input(clean, paths=False)
     add_selection(clean)
     clean.add_argument("-o", "--output", default="-", help="JSONL output (default: stdout)")
     clean.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
-    clean.add_argument("--drop-below", type=float, metavar="SCORE", help="drop records scoring below this (0-100)")
-    clean.add_argument("--rejects", metavar="FILE", help="where dropped records go (required with --drop-below)")
+    clean.add_argument(
+        "--drop-below", type=float, metavar="SCORE", help="drop records scoring below this (0-100)"
+    )
+    clean.add_argument(
+        "--rejects", metavar="FILE", help="where dropped records go (required with --drop-below)"
+    )
 
 
 def _open_out(path: str, stack: ExitStack) -> IO[bytes]:
@@ -38,7 +44,7 @@ def _open_out(path: str, stack: ExitStack) -> IO[bytes]:
     if path.endswith(".gz"):
         import gzip
 
-        return stack.enter_context(gzip.open(path, "wb"))  # type: ignore[return-value]
+        return cast(IO[bytes], stack.enter_context(gzip.open(path, "wb")))
     return stack.enter_context(open(path, "wb"))
 
 
@@ -73,12 +79,16 @@ def cmd_clean(args: argparse.Namespace) -> int:
     task = Task("fix", unsafe=args.unsafe_fixes)
     with ExitStack() as stack:
         try:
-            source = sys.stdin.buffer if args.input == STDIN else stack.enter_context(open_jsonl(args.input))
+            source = (
+                sys.stdin.buffer
+                if args.input == STDIN
+                else stack.enter_context(open_jsonl(args.input))
+            )
         except OSError as exc:
             raise UsageError(f"{args.input}: cannot read: {exc.strerror}") from None
         out = _open_out(args.output, stack)
         rejects = _open_out(args.rejects, stack) if args.rejects else None
-        for (number, raw, doc), result in process(linter, task, items(source), resolve_jobs(args.jobs)):
+        for (_, raw, doc), result in process(linter, task, items(source), resolve_jobs(args.jobs)):
             if result is None or doc is None:
                 (rejects or out).write(raw if raw.endswith(b"\n") else raw + b"\n")
                 continue
@@ -94,7 +104,9 @@ def cmd_clean(args: argparse.Namespace) -> int:
                 "diagnostics": [_compact(d.to_dict()) for d in outcome.remaining],
             }
             line = replace_field(raw, fields.text, outcome.text) if outcome.changed else raw
-            line = set_field_raw(line, "scrapelint", json.dumps(annotation, ensure_ascii=line.isascii()))
+            line = set_field_raw(
+                line, "scrapelint", json.dumps(annotation, ensure_ascii=line.isascii())
+            )
             counts["records"] += 1
             counts["fixed"] += len(outcome.applied)
             if args.drop_below is not None and score < args.drop_below:

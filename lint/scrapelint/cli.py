@@ -8,6 +8,7 @@ caught and printed as one clear line; a bare traceback is a bug.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -43,16 +44,26 @@ def build_parser() -> argparse.ArgumentParser:
     add_input_options(check)
     add_selection_options(check)
     check.add_argument(
-        "--output-format", choices=FORMATS, default=os.environ.get("SCRAPELINT_OUTPUT_FORMAT", "full"),
+        "--output-format",
+        choices=FORMATS,
+        default=os.environ.get("SCRAPELINT_OUTPUT_FORMAT", "full"),
         help="how to print diagnostics (default: full)",
     )
     check.add_argument("--statistics", action="store_true", help="print counts per rule")
     check.add_argument("--fix", action="store_true", help="apply safe fixes in place")
     check.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
-    check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change nothing")
-    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
-    check.add_argument("--fail-level", choices=FAIL_LEVELS, help="lowest severity that fails the run")
-    check.add_argument("-q", "--quiet", action="store_true", help="print diagnostics only, no summary")
+    check.add_argument(
+        "--diff", action="store_true", help="print the fixes as a unified diff; change nothing"
+    )
+    check.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when problems are found"
+    )
+    check.add_argument(
+        "--fail-level", choices=FAIL_LEVELS, help="lowest severity that fails the run"
+    )
+    check.add_argument(
+        "-q", "--quiet", action="store_true", help="print diagnostics only, no summary"
+    )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--show-source", dest="show_source", action="store_true", default=True)
     check.add_argument("--no-show-source", dest="show_source", action="store_false")
@@ -86,7 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def add_input_options(p: argparse.ArgumentParser, paths: bool = True) -> None:
     if paths:
-        p.add_argument("paths", nargs="*", metavar="PATH", help="files, directories or '-' for stdin")
+        p.add_argument(
+            "paths", nargs="*", metavar="PATH", help="files, directories or '-' for stdin"
+        )
     p.add_argument("--config", help="config file (default: found upward from the first path)")
     p.add_argument("--isolated", action="store_true", help="ignore config files")
     p.add_argument("--include", type=_csv, help="globs of files to read in directories")
@@ -96,7 +109,9 @@ def add_input_options(p: argparse.ArgumentParser, paths: bool = True) -> None:
     p.add_argument("--id-field", help="JSONL field holding the record id (default: id)")
     p.add_argument("--url-field", help="JSONL field holding the url (default: url)")
     p.add_argument("--stdin-filename", help="name to report for stdin ('.jsonl' reads records)")
-    p.add_argument("--corpus", choices=("auto", "on", "off"), help="cross-document rules (default: auto)")
+    p.add_argument(
+        "--corpus", choices=("auto", "on", "off"), help="cross-document rules (default: auto)"
+    )
     p.add_argument("--baseline", help="load corpus statistics from this baseline file")
     p.add_argument("--write-baseline", metavar="FILE", help="save this run's corpus statistics")
     p.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: CPUs)")
@@ -163,7 +178,7 @@ def use_color(choice: str, stream: IO[str]) -> bool:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from scrapelint.linter import Linter
-    from scrapelint.runner import RunOptions, Runner
+    from scrapelint.runner import Runner, RunOptions
 
     if not args.paths:
         args.paths = ["."] if sys.stdin.isatty() else ["-"]
@@ -194,7 +209,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         write_baseline=args.write_baseline,
         stdin_filename=args.stdin_filename,
         jobs=resolve_jobs(args.jobs),
-        progress=sys.stderr.isatty() and not args.quiet and args.output_format in ("full", "concise"),
+        progress=sys.stderr.isatty()
+        and not args.quiet
+        and args.output_format in ("full", "concise"),
     )
     runner = Runner(linter, options, reporter, diff_out=out)
     summary = runner.run()
@@ -208,7 +225,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_rule(args: argparse.Namespace) -> int:
-    from scrapelint.explain import explain_rule, explain_all
+    from scrapelint.explain import explain_all, explain_rule
 
     if args.all:
         return explain_all(args.output_format)
@@ -226,7 +243,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
 def cmd_baseline(args: argparse.Namespace) -> int:
     from scrapelint.baseline import load_baseline, save_baseline
     from scrapelint.linter import Linter
-    from scrapelint.runner import RunOptions, Runner
+    from scrapelint.runner import Runner, RunOptions
 
     if args.baseline_command == "merge":
         linter = Linter(resolve_config(args.config, None, False))
@@ -242,14 +259,21 @@ def cmd_baseline(args: argparse.Namespace) -> int:
         linter = Linter(config)
         if not linter.has_corpus_rules:
             raise UsageError("no corpus rule is enabled; nothing to put in a baseline")
-        options = RunOptions(paths=args.paths, corpus="on", baseline=config.baseline,
-                             write_baseline=args.output, jobs=resolve_jobs(args.jobs))
+        options = RunOptions(
+            paths=args.paths,
+            corpus="on",
+            baseline=config.baseline,
+            write_baseline=args.output,
+            jobs=resolve_jobs(args.jobs),
+        )
         runner = Runner(linter, options, reporter=None)
         runner.files()
         runner.corpus_state()
         for problem in runner.summary.problems:
             print(f"scrapelint: error: {problem}", file=sys.stderr)
-        print(f"wrote {args.output} from {runner.summary.corpus_documents} documents", file=sys.stderr)
+        print(
+            f"wrote {args.output} from {runner.summary.corpus_documents} documents", file=sys.stderr
+        )
         return EXIT_ERROR if runner.summary.problems else EXIT_OK
     raise UsageError("scrapelint baseline: use 'build' or 'merge'")
 
@@ -285,12 +309,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("scrapelint: interrupted", file=sys.stderr)
-        return 130 if False else EXIT_ERROR
+        return EXIT_ERROR
     except BrokenPipeError:
-        try:
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
-        except OSError:
-            pass
+        # Output went to a closed pipe (`| head`): silence the flush at exit.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_ERROR
     except Exception as exc:  # the last line of defence: never a bare traceback
         print(f"scrapelint: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)

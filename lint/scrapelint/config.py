@@ -49,7 +49,7 @@ class Config:
     sites: tuple[SiteConfig, ...] = ()
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
-    fields: FieldNames = FieldNames()
+    fields: FieldNames = field(default_factory=FieldNames)
     fail_level: str = "info"
     corpus: str = "auto"
     baseline: str | None = None
@@ -196,7 +196,9 @@ def load_config(path: str) -> Config:
     return config_from_mapping(data, path, lines)
 
 
-def config_from_mapping(data: Any, path: str = "<config>", lines: dict[str, int] | None = None) -> Config:
+def config_from_mapping(
+    data: Any, path: str = "<config>", lines: dict[str, int] | None = None
+) -> Config:
     """Validate a plain mapping (from YAML, TOML or the Python API) into a Config."""
     loc = _Located(path, lines or {})
     if not isinstance(data, dict):
@@ -216,8 +218,13 @@ def config_from_mapping(data: Any, path: str = "<config>", lines: dict[str, int]
             raise loc.error(key, f"expected a {_STR_LIST}")
         return tuple(value)
 
-    for key, attr in (("select", "select"), ("extend-select", "extend_select"), ("ignore", "ignore"),
-                      ("include", "include"), ("exclude", "exclude")):
+    for key, attr in (
+        ("select", "select"),
+        ("extend-select", "extend_select"),
+        ("ignore", "ignore"),
+        ("include", "include"),
+        ("exclude", "exclude"),
+    ):
         if key in data:
             kw[attr] = str_list(key)
     if "phrase-packs" in data:
@@ -243,12 +250,16 @@ def config_from_mapping(data: Any, path: str = "<config>", lines: dict[str, int]
             try:
                 sevs[str(rule)] = Severity(str(level).lower())
             except ValueError:
-                raise loc.error(f"severity.{rule}", f"{level!r} is not one of info, warning, error") from None
+                raise loc.error(
+                    f"severity.{rule}", f"{level!r} is not one of info, warning, error"
+                ) from None
         kw["severity"] = sevs
     if "rules" in data:
         rules = data["rules"]
         if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
-            raise loc.error("rules", "expected a mapping of rule code or name to a mapping of options")
+            raise loc.error(
+                "rules", "expected a mapping of rule code or name to a mapping of options"
+            )
         kw["rules"] = {str(k): dict(v) for k, v in rules.items()}
     if "sites" in data:
         sites = data["sites"]
@@ -257,10 +268,14 @@ def config_from_mapping(data: Any, path: str = "<config>", lines: dict[str, int]
         built: list[SiteConfig] = []
         for pattern, settings in sites.items():
             if not isinstance(settings, dict):
-                raise loc.error(f"sites.{pattern}", "expected a mapping with phrase-packs and/or ignore")
+                raise loc.error(
+                    f"sites.{pattern}", "expected a mapping with phrase-packs and/or ignore"
+                )
             for k in settings:
                 if k not in _SITE_SCHEMA:
-                    raise loc.error(f"sites.{pattern}.{k}", f"unknown key{_suggest(str(k), _SITE_SCHEMA)}")
+                    raise loc.error(
+                        f"sites.{pattern}.{k}", f"unknown key{_suggest(str(k), _SITE_SCHEMA)}"
+                    )
             packs = settings.get("phrase-packs", [])
             ign = settings.get("ignore", [])
             for k, v in (("phrase-packs", packs), ("ignore", ign)):
@@ -281,7 +296,10 @@ def config_from_mapping(data: Any, path: str = "<config>", lines: dict[str, int]
             names[key] = data[k]
     if names:
         kw["fields"] = FieldNames(**names)
-    for key, attr, choices in (("fail-level", "fail_level", FAIL_LEVELS), ("corpus", "corpus", CORPUS_MODES)):
+    for key, attr, choices in (
+        ("fail-level", "fail_level", FAIL_LEVELS),
+        ("corpus", "corpus", CORPUS_MODES),
+    ):
         if key in data:
             value = data[key]
             if value not in choices:
@@ -306,7 +324,9 @@ def _suggest(key: str, known: dict[str, str]) -> str:
 # -- rule options --------------------------------------------------------
 
 
-def build_options(options_cls: type, values: dict[str, Any], where: _Located | None, key: str) -> Any:
+def build_options(
+    options_cls: type, values: dict[str, Any], where: _Located | None, key: str
+) -> Any:
     """Validate a mapping against a rule's options dataclass."""
     hints = typing.get_type_hints(options_cls)
     known = {f.name: f for f in dataclasses.fields(options_cls)}
@@ -316,13 +336,17 @@ def build_options(options_cls: type, values: dict[str, Any], where: _Located | N
         full = f"{key}.{raw_name}"
         if name not in known:
             msg = "unknown option" + (
-                f" (options: {', '.join(sorted(known))})" if known else " (this rule has no options)"
+                f" (options: {', '.join(sorted(known))})"
+                if known
+                else " (this rule has no options)"
             )
             raise where.error(full, msg) if where else ConfigError(msg, key=full)
         try:
             kwargs[name] = coerce(value, hints[name])
         except (TypeError, ValueError) as exc:
-            raise (where.error(full, str(exc)) if where else ConfigError(str(exc), key=full)) from None
+            raise (
+                where.error(full, str(exc)) if where else ConfigError(str(exc), key=full)
+            ) from None
     return options_cls(**kwargs)
 
 

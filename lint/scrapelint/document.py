@@ -30,7 +30,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 class Line(NamedTuple):
     """One physical line; ``end`` excludes the line terminator."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # shadows tuple.index
     start: int
     end: int
     text: str
@@ -48,7 +48,7 @@ class Line(NamedTuple):
 class Paragraph(NamedTuple):
     """A block of non-blank lines (or a single line when the text has no blank lines)."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # shadows tuple.index
     start: int
     end: int
     first_line: int
@@ -61,7 +61,7 @@ class Paragraph(NamedTuple):
 
 
 class Sentence(NamedTuple):
-    index: int
+    index: int  # type: ignore[assignment]  # shadows tuple.index
     start: int
     end: int
     paragraph: int
@@ -69,7 +69,7 @@ class Sentence(NamedTuple):
 
 
 class Word(NamedTuple):
-    index: int
+    index: int  # type: ignore[assignment]  # shadows tuple.index
     start: int
     end: int
     text: str

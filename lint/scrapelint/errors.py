@@ -14,8 +14,9 @@ class UsageError(ScrapelintError):
 class ConfigError(ScrapelintError):
     """A configuration problem, located at ``path:line`` and a key where known."""
 
-    def __init__(self, message: str, path: str | None = None, line: int | None = None,
-                 key: str | None = None) -> None:
+    def __init__(
+        self, message: str, path: str | None = None, line: int | None = None, key: str | None = None
+    ) -> None:
         self.path, self.line, self.key = path, line, key
         where = ""
         if path:

@@ -89,12 +89,25 @@ def explain_all(fmt: str) -> int:
 def list_rules(fmt: str) -> int:
     rules = list(default_registry())
     if fmt == "json":
-        print(json.dumps([{k: v for k, v in rule_info(r).items() if k != "explanation"} for r in rules], indent=2))
+        print(
+            json.dumps(
+                [{k: v for k, v in rule_info(r).items() if k != "explanation"} for r in rules],
+                indent=2,
+            )
+        )
         return 0
     rows = [("CODE", "NAME", "CATEGORY", "DEFAULT", "FIX", "SUMMARY")]
     for r in rules:
-        rows.append((r.code, r.name, r.category.value, "on" if r.enabled_by_default else "off",
-                     r.fixable, r.summary()))
+        rows.append(
+            (
+                r.code,
+                r.name,
+                r.category.value,
+                "on" if r.enabled_by_default else "off",
+                r.fixable,
+                r.summary(),
+            )
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
     for row in rows:
         print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:5])) + "  " + row[5])

@@ -31,7 +31,9 @@ def applicable(d: Diagnostic, unsafe: bool) -> bool:
     return d.fix is not None and bool(d.fix.edits) and (d.fix.is_safe or unsafe)
 
 
-def apply_edits(text: str, diagnostics: Sequence[Diagnostic], unsafe: bool) -> tuple[str, list[Diagnostic]]:
+def apply_edits(
+    text: str, diagnostics: Sequence[Diagnostic], unsafe: bool
+) -> tuple[str, list[Diagnostic]]:
     """Apply one round of fixes; returns the new text and the diagnostics fixed."""
     chosen: list[Diagnostic] = []
     taken: list[tuple[int, int]] = []
@@ -57,7 +59,7 @@ def apply_edits(text: str, diagnostics: Sequence[Diagnostic], unsafe: bool) -> t
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     if a[0] == a[1] or b[0] == b[1]:  # insertions touch but do not overlap
-        return a[0] < b[1] and b[0] < a[1] or a == b
+        return (a[0] < b[1] and b[0] < a[1]) or a == b
     return a[0] < b[1] and b[0] < a[1]
 
 

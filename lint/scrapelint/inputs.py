@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import fnmatch
 import gzip
-import io
 import json
 import os
 import sys
@@ -114,7 +113,9 @@ def _excluded(path: str, exclude: Sequence[str]) -> bool:
     return False
 
 
-def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> Iterator[str | InputProblem]:
+def _walk(
+    root: str, include: Sequence[str], exclude: Sequence[str]
+) -> Iterator[str | InputProblem]:
     seen: set[tuple[int, int]] = set()
     stack = [root]
     while stack:
@@ -166,7 +167,10 @@ def decode_text(path: str, raw: bytes) -> tuple[str, str, bytes] | InputProblem:
     if raw.startswith(codecs.BOM_UTF8):
         bom, encoding, body = codecs.BOM_UTF8, "utf-8", raw[3:]
     elif raw.startswith(codecs.BOM_UTF16_LE) or raw.startswith(codecs.BOM_UTF16_BE):
-        bom, encoding = raw[:2], ("utf-16-le" if raw.startswith(codecs.BOM_UTF16_LE) else "utf-16-be")
+        bom, encoding = (
+            raw[:2],
+            ("utf-16-le" if raw.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"),
+        )
         body = raw[2:]
     else:
         bom, encoding, body = b"", "utf-8", raw
@@ -174,9 +178,13 @@ def decode_text(path: str, raw: bytes) -> tuple[str, str, bytes] | InputProblem:
         text = body.decode(encoding)
     except UnicodeDecodeError as exc:
         offset = exc.start + len(bom)
-        return InputProblem(path, f"invalid {encoding.upper()} at byte offset {offset}; file skipped")
+        return InputProblem(
+            path, f"invalid {encoding.upper()} at byte offset {offset}; file skipped"
+        )
     if "\x00" in text:
-        return InputProblem(path, f"binary file (NUL byte at character {text.index(chr(0))}); skipped")
+        return InputProblem(
+            path, f"binary file (NUL byte at character {text.index(chr(0))}); skipped"
+        )
     return text, encoding, bom
 
 
@@ -211,7 +219,9 @@ def parse_record(
     if text is None:
         return InputProblem(path, f"record has no {fields.text!r} field", number)
     if not isinstance(text, str):
-        return InputProblem(path, f"field {fields.text!r} is {type(text).__name__}, not a string", number)
+        return InputProblem(
+            path, f"field {fields.text!r} is {type(text).__name__}, not a string", number
+        )
     title = obj.get(fields.title)
     url = obj.get(fields.url)
     rid = obj.get(fields.id)
@@ -224,8 +234,3 @@ def parse_record(
         id=None if rid is None else str(rid),
     )
     return obj, doc
-
-
-def iter_jsonl(path: str, fh: BinaryIO | io.BufferedReader) -> Iterator[tuple[int, bytes]]:
-    for number, raw in enumerate(fh, 1):
-        yield number, raw

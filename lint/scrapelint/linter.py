@@ -51,7 +51,9 @@ class Linter:
         self.registry = registry or default_registry()
         cfg = self.config
         where = cfg.source or "configuration"
-        validate_selectors([*(cfg.select or ()), *cfg.extend_select, *cfg.ignore], self.registry, where)
+        validate_selectors(
+            [*(cfg.select or ()), *cfg.extend_select, *cfg.ignore], self.registry, where
+        )
         self.rule_classes = select_rules(self.registry, cfg.select, cfg.extend_select, cfg.ignore)
         settings = RuleSettings(phrase_packs=cfg.phrase_packs, sites=cfg.sites)
         options_by_code = self._options_by_code()
@@ -64,7 +66,9 @@ class Linter:
                 opts = build_options(cls.Options, raw, option_error_context(cfg), f"rules.{key}")
             self.rules.append(cls(opts, settings))
         self.doc_rules = [r for r in self.rules if not isinstance(r, CorpusRule)]
-        self.corpus_rules: list[CorpusRule[Any]] = [r for r in self.rules if isinstance(r, CorpusRule)]
+        self.corpus_rules: list[CorpusRule[Any]] = [
+            r for r in self.rules if isinstance(r, CorpusRule)
+        ]
         self._severity = {cls.code: self._severity_for(cls) for cls in self.rule_classes}
 
     # -- construction helpers -------------------------------------------
@@ -191,7 +195,9 @@ class Linter:
         """Apply fixes repeatedly until the text is stable (at most a few rounds)."""
 
         def relint(text: str) -> list[Diagnostic]:
-            again = Document(text, title=doc.title, url=doc.url, path=doc.path, record=doc.record, id=doc.id)
+            again = Document(
+                text, title=doc.title, url=doc.url, path=doc.path, record=doc.record, id=doc.id
+            )
             return self.check(again, corpus, ignore)
 
         return fix_text(doc.text, self.check(doc, corpus, ignore), relint, unsafe=unsafe)
@@ -202,7 +208,12 @@ class Linter:
         """Fixed text, remaining diagnostics and a 0-100 quality score."""
         doc = Document(text, title=title, url=url)
         outcome = self.fix(doc, unsafe=unsafe)
-        return CleanResult(outcome.text, outcome.remaining, quality_score(outcome.text, outcome.remaining), outcome.applied)
+        return CleanResult(
+            outcome.text,
+            outcome.remaining,
+            quality_score(outcome.text, outcome.remaining),
+            outcome.applied,
+        )
 
 
 def quality_score(text: str, diagnostics: Sequence[Diagnostic]) -> float:

@@ -45,7 +45,14 @@ class Job:
         return cls(doc.text, doc.title, doc.url, doc.path, doc.record, doc.id, ignore)
 
     def document(self) -> Document:
-        return Document(self.text, title=self.title, url=self.url, path=self.path, record=self.record, id=self.id)
+        return Document(
+            self.text,
+            title=self.title,
+            url=self.url,
+            path=self.path,
+            record=self.record,
+            id=self.id,
+        )
 
 
 @dataclass(slots=True)
@@ -146,13 +153,15 @@ def _process_pool(
 ) -> Iterator[tuple[Any, Result | None]]:
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods:
-        ctx = multiprocessing.get_context("fork")
+        ctx: multiprocessing.context.BaseContext = multiprocessing.get_context("fork")
         initargs: tuple[Any, ...] = (None, linter, task)
     else:  # pragma: no cover - not Linux
         ctx = multiprocessing.get_context("spawn")
         initargs = (linter.config, None, task)
     window: deque[tuple[list[Any], Future[list[Result]] | None]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=initargs) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=initargs
+    ) as pool:
 
         def drain(limit: int) -> Iterator[tuple[Any, Result | None]]:
             while len(window) > limit:
@@ -165,7 +174,7 @@ def _process_pool(
                 if task.mode == "collect":
                     yield contexts[-1] if contexts else None, results[0]
                 else:
-                    yield from zip(contexts, results)
+                    yield from zip(contexts, results, strict=True)
 
         pending_jobs: list[Job] = []
         pending_ctx: list[Any] = []

@@ -81,9 +81,10 @@ def validate_rule_class(rule: Any) -> None:
         raise PluginError(f"rule {where}: code {rule.code!r} must be BP/DUP/OT/SEN plus 3 digits")
     if not isinstance(rule.category, Category):
         raise PluginError(f"rule {rule.code}: category must be a scrapelint Category")
-    if not rule.code.startswith(CATEGORY_PREFIX[rule.category]) or rule.code[
-        len(CATEGORY_PREFIX[rule.category])
-    ].isalpha():
+    if (
+        not rule.code.startswith(CATEGORY_PREFIX[rule.category])
+        or rule.code[len(CATEGORY_PREFIX[rule.category])].isalpha()
+    ):
         raise PluginError(
             f"rule {rule.code}: code prefix does not match category {rule.category.value!r}"
         )
@@ -116,7 +117,9 @@ def _rules_from_object(obj: Any) -> Sequence[Any]:
 def load_registry() -> Registry:
     """Load every installed rule pack."""
     registry = Registry()
-    eps = sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: (ep.name != "builtin", ep.name))
+    eps = sorted(
+        entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: (ep.name != "builtin", ep.name)
+    )
     seen: set[str] = set()
     for ep in eps:
         key = f"{ep.name}={ep.value}"

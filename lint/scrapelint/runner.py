@@ -118,7 +118,7 @@ class _JsonlWriter:
         self.path = path
         self.changed = False
         directory = os.path.dirname(os.path.realpath(path)) or "."
-        self.tmp = tempfile.SpooledTemporaryFile(max_size=64 << 20, dir=directory)
+        self.tmp = tempfile.SpooledTemporaryFile(max_size=64 << 20, dir=directory)  # noqa: SIM115
 
     def write(self, data: bytes, changed: bool = False) -> None:
         self.tmp.write(data)
@@ -144,7 +144,9 @@ class _JsonlWriter:
 
 
 class Runner:
-    def __init__(self, linter: Linter, options: RunOptions, reporter: Any, diff_out: IO[str] | None = None) -> None:
+    def __init__(
+        self, linter: Linter, options: RunOptions, reporter: Any, diff_out: IO[str] | None = None
+    ) -> None:
         self.linter = linter
         self.options = options
         self.reporter = reporter
@@ -160,7 +162,9 @@ class Runner:
     def files(self) -> list[str]:
         if self._files_cache is None:
             files: list[str] = []
-            for item in discover(self.options.paths, self.linter.config.include, self.linter.config.exclude):
+            for item in discover(
+                self.options.paths, self.linter.config.include, self.linter.config.exclude
+            ):
                 if isinstance(item, InputProblem):
                     self.summary.problems.append(str(item))
                 else:
@@ -208,7 +212,9 @@ class Runner:
     def _record_items(self, path: str, report: bool, passthrough: bool) -> Iterator[_Item]:
         shown = self._display(path)
         try:
-            lines: Any = self.stdin.read().splitlines(keepends=True) if path == STDIN else open_jsonl(path)
+            lines: Any = (
+                self.stdin.read().splitlines(keepends=True) if path == STDIN else open_jsonl(path)
+            )
         except OSError as exc:
             self._problem(report, f"{shown}: cannot read: {exc.strerror}")
             return
@@ -218,8 +224,10 @@ class Runner:
                 if isinstance(parsed, tuple):
                     obj, doc = parsed
                     ignore = obj.get(self.fields.ignore)
-                    codes = tuple(c for c in ignore if isinstance(c, str)) if isinstance(ignore, list) else (
-                        (ignore,) if isinstance(ignore, str) else ()
+                    codes = (
+                        tuple(c for c in ignore if isinstance(c, str))
+                        if isinstance(ignore, list)
+                        else ((ignore,) if isinstance(ignore, str) else ())
                     )
                     yield _Item(path, "record", doc, raw=raw, number=number, ignore=codes)
                     continue
@@ -247,7 +255,10 @@ class Runner:
         if self.options.baseline and os.path.exists(self.options.baseline):
             state = linter.merge(state, load_baseline(self.options.baseline, linter))
         task = Task("collect")
-        items = ((self._job(item), None) for item in self._counted(self._items(report=False, passthrough=False)))
+        items = (
+            (self._job(item), None)
+            for item in self._counted(self._items(report=False, passthrough=False))
+        )
         for _, result in process(linter, task, items, self.options.jobs):
             if result is None:
                 continue
@@ -287,7 +298,9 @@ class Runner:
         self.reporter.start()
         writer: _JsonlWriter | None = None
         passthrough = self.options.fix
-        items = ((self._job(item), item) for item in self._items(report=True, passthrough=passthrough))
+        items = (
+            (self._job(item), item) for item in self._items(report=True, passthrough=passthrough)
+        )
         progress = _Progress(self.options.progress)
         try:
             for item, result in process(self.linter, task, items, self.options.jobs):
@@ -367,7 +380,9 @@ class Runner:
             tofile=f"b/{name}",
         )
         for line in diff:
-            self.diff_out.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+            self.diff_out.write(
+                line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+            )
 
 
 class _Progress:

@@ -33,7 +33,9 @@ SENTENCE_OPENERS = frozenset(
 )
 
 # stdlib ``re`` is markedly faster than ``regex`` for these simple patterns.
-_CANDIDATE = re.compile(r"""(?P<stop>[.!?…]+)(?P<close>["'”’)\]»]*)(?P<space>\s+)["'“‘(\[«]?\s*(?P<next>\w)""")
+_CANDIDATE = re.compile(
+    r"""(?P<stop>[.!?…]+)(?P<close>["'”’)\]»]*)(?P<space>\s+)["'“‘(\[«]?\s*(?P<next>\w)"""
+)
 _NEXT_WORD = re.compile(r"[\"'“‘(\[«]?\s*([^\W_]+)")
 
 
