@@ -1,0 +1,141 @@
+"""DUP004 repeated-sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import pairwise
+
+from scrapelint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
+from scrapelint.document import Document, Sentence
+from scrapelint.edits import remove_lines
+from scrapelint.rule import Rule
+from scrapelint_rules.duplicates.line_index import (
+    KeyedSentence,
+    headline_key,
+    line_index,
+    sentence_keys,
+)
+from scrapelint_rules.duplicates.refrains import is_lead_in
+
+_QUOTE_OPENERS = "\"'“‘«„"
+
+
+@dataclass(frozen=True)
+class RepeatedSentenceOptions:
+    #: Sentences with fewer words are never reported.
+    min_words: int = 8
+    #: A sentence seen 3+ times whose copies are on average further apart than this many
+    #: sentences recurs on purpose (a slogan, a refrain).
+    refrain_gap: float = 8.0
+    #: Also report copies in another paragraph (real articles often restate a sentence in a
+    #: summary or recap, so this is off by default).
+    across_paragraphs: bool = False
+
+
+class RepeatedSentence(Rule):
+    """Flags a sentence repeated within a paragraph or across paragraphs.
+
+    ## What it does
+    Groups sentences of at least `min_words` words by their normalised form
+    and flags every later copy in the same paragraph as the previous one (with
+    `across_paragraphs`, in any paragraph) that sits in a line which is not
+    itself a copy of an earlier line (DUP002 reports those) or of the headline
+    (DUP001).
+
+    Questions and lead-ins, quotations (a sentence opening with a quote mark
+    is often quoted again on purpose) and sentences recurring three times or
+    more spread through the text (a slogan, a refrain) are left alone.
+
+    ## Why is this bad
+    A sentence stuttered by the scraper (a teaser fused with the first
+    paragraph, a paragraph that ends with the start of the next one) reads
+    as an error and doubles that sentence's weight in any analysis.
+
+    ## Example
+    ```text
+    The council approved the budget on Tuesday. The council approved the budget on Tuesday.
+    ```
+    The second sentence repeats the first and is flagged.
+
+    ## Options
+    - `min_words` (int, default 8): shorter sentences are never reported.
+    - `refrain_gap` (float, default 8): a sentence seen three times or more whose copies are
+      on average further apart than this many sentences is a refrain, not a copy.
+    - `across_paragraphs` (bool, default false): also report a copy in another paragraph.
+      Articles restate sentences in recaps and summaries, so this is opt-in.
+
+    ## Fix
+    Safe when the copy directly follows the first occurrence (a stutter), and when the copy
+    fills its whole line; unsafe otherwise. The copy is removed with the space before it.
+    """
+
+    code = "DUP004"
+    name = "repeated-sentence"
+    category = Category.DUPLICATE
+    severity = Severity.WARNING
+    fixable = "always"
+    Options = RepeatedSentenceOptions
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        opts: RepeatedSentenceOptions = self.options
+        groups: dict[str, list[KeyedSentence]] = {}
+        for keyed in sentence_keys(doc):
+            if keyed.words >= opts.min_words:
+                groups.setdefault(keyed.key, []).append(keyed)
+        index = line_index(doc)
+        headline = headline_key(doc)
+        line_keys = {keyed.line.index: keyed.key for keyed in index.lines}
+        for key, copies in groups.items():
+            if len(copies) < 2 or key == headline or _deliberate(copies, opts.refrain_gap):
+                continue
+            first = copies[0].sentence
+            for previous, keyed in pairwise(copies):
+                sentence = keyed.sentence
+                if not opts.across_paragraphs and sentence.paragraph != previous.sentence.paragraph:
+                    continue
+                line_no = doc.line_index_at(sentence.start)
+                line_key = line_keys.get(line_no, "")
+                if index.count(line_key) > 1 or line_key == headline:
+                    continue
+                yield self._report(doc, first, previous.sentence, sentence, line_key == key)
+
+    def _report(
+        self,
+        doc: Document,
+        first: Sentence,
+        previous: Sentence,
+        copy: Sentence,
+        whole_line: bool,
+    ) -> Diagnostic:
+        line, _ = doc.position(first.start)
+        stutter = previous.index + 1 == copy.index
+        where = "the sentence before" if stutter else f"a sentence of line {line}"
+        if whole_line:
+            copy_line = doc.line_index_at(copy.start)
+            edit = remove_lines(doc, copy_line, copy_line)
+        else:
+            start = copy.start
+            while start > 0 and doc.text[start - 1] in " \t":
+                start -= 1
+            edit = Edit(start, copy.end, "")
+        make_fix = Fix.safe if stutter or whole_line else Fix.unsafe
+        fix = make_fix("Remove the repeated sentence", edit)
+        return self.diagnostic(
+            copy.start,
+            copy.end,
+            f"sentence repeats {where} ({len(copy.text.split())} words, identical after "
+            "normalisation)",
+            fix=fix,
+        )
+
+
+def _deliberate(copies: list[KeyedSentence], refrain_gap: float) -> bool:
+    """Questions, quotations and spread-out refrains are repeated on purpose."""
+    text = copies[0].sentence.text.strip()
+    if is_lead_in(text) or text[:1] in _QUOTE_OPENERS:
+        return True
+    if len(copies) >= 3:
+        span = copies[-1].sentence.index - copies[0].sentence.index
+        return span / (len(copies) - 1) > refrain_gap
+    return False
