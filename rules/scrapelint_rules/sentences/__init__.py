@@ -7,6 +7,7 @@ from scrapelint_rules.sentences.article_agreement import ArticleSoundMismatch
 from scrapelint_rules.sentences.doubled_word import DoubledWord
 from scrapelint_rules.sentences.fused_words import FusedCamelCase, FusedLowercaseWords
 from scrapelint_rules.sentences.lowercase_start import LowercaseSentenceStart
+from scrapelint_rules.sentences.markup import EncodingDamage, MarkupLeftover
 from scrapelint_rules.sentences.missing_space import MissingSpaceAfterStop
 from scrapelint_rules.sentences.truncated import TruncatedSentence
 from scrapelint_rules.sentences.unbalanced_quotes import UnbalancedQuotes
@@ -20,4 +21,6 @@ RULES: tuple[type[Rule], ...] = (
     UnbalancedQuotes,
     DoubledWord,
     ArticleSoundMismatch,
+    MarkupLeftover,
+    EncodingDamage,
 )
