@@ -247,3 +247,22 @@ def test_every_format_runs(cli: CLI, write: WRITE, fmt: str) -> None:
     proc = cli("check", "--select", "DUP001", "--output-format", fmt, str(write("a.txt", ARTICLE)))
     assert proc.returncode == 1, proc.stderr
     assert proc.stdout.strip()
+
+
+def test_suppressions_hide_known_problems_and_report_stale_ones(
+    cli: CLI, write: WRITE, tmp_path: Path
+) -> None:
+    path = write("a.txt", ARTICLE)
+    sup = tmp_path / "sup.json"
+    first = cli("check", "--select", "DUP001", "--write-suppressions", str(sup), str(path))
+    assert first.returncode == 1 and f"wrote 1 suppressions to {sup}" in first.stderr
+    # an unrelated edit above the problem keeps the suppression valid
+    path.write_text(ARTICLE.replace("Councillors voted", "Councillors of the town voted"))
+    again = cli("check", "--select", "DUP001", "--suppressions", str(sup), str(path))
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "1 suppressed" in again.stdout
+    path.write_text(CLEAN)
+    stale = cli("check", "--select", "DUP001", "--suppressions", str(sup), str(path))
+    assert stale.returncode == 0
+    assert "1 suppressions in" in stale.stderr and "no longer match anything" in stale.stderr
+    assert cli("check", "--suppressions", str(write("bad.json", "[]")), str(path)).returncode == 2

@@ -56,6 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--diff", action="store_true", help="print the fixes as a unified diff; change nothing"
     )
     check.add_argument(
+        "--suppressions", metavar="FILE", help="hide diagnostics whose fingerprints this file lists"
+    )
+    check.add_argument(
+        "--write-suppressions", metavar="FILE", help="write every diagnostic of this run to FILE"
+    )
+    check.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when problems are found"
     )
     check.add_argument(
@@ -209,12 +215,16 @@ def cmd_check(args: argparse.Namespace) -> int:
         write_baseline=args.write_baseline,
         stdin_filename=args.stdin_filename,
         jobs=resolve_jobs(args.jobs),
+        suppressions=args.suppressions or config.suppressions,
+        write_suppressions=args.write_suppressions,
         progress=sys.stderr.isatty()
         and not args.quiet
         and args.output_format in ("full", "concise"),
     )
     runner = Runner(linter, options, reporter, diff_out=out)
     summary = runner.run()
+    for note in summary.notes:
+        print(f"scrapelint: {note}", file=sys.stderr)
     for problem in summary.problems:
         print(f"scrapelint: error: {problem}", file=sys.stderr)
     if summary.problems:

@@ -53,6 +53,7 @@ class Config:
     fail_level: str = "info"
     corpus: str = "auto"
     baseline: str | None = None
+    suppressions: str | None = None
     source: str | None = None
     #: key -> line, for error messages raised after loading (rule options)
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
@@ -83,6 +84,7 @@ _SCHEMA: dict[str, str] = {
     "fail-level": "one of info, warning, error",
     "corpus": "one of auto, on, off",
     "baseline": "string",
+    "suppressions": "string",
 }
 _SITE_SCHEMA = {"phrase-packs": _STR_LIST, "ignore": _STR_LIST}
 
@@ -305,10 +307,11 @@ def config_from_mapping(
             if value not in choices:
                 raise loc.error(key, f"{value!r} is not one of {', '.join(choices)}")
             kw[attr] = value
-    if "baseline" in data:
-        if not isinstance(data["baseline"], str):
-            raise loc.error("baseline", "expected a path string")
-        kw["baseline"] = str(base / data["baseline"])
+    for key in ("baseline", "suppressions"):
+        if key in data:
+            if not isinstance(data[key], str):
+                raise loc.error(key, "expected a path string")
+            kw[key] = str(base / data[key])
     return Config(**kw)
 
 

@@ -38,6 +38,7 @@ from scrapelint.inputs import (
 from scrapelint.jsonl import replace_field
 from scrapelint.linter import CorpusState, Linter
 from scrapelint.parallel import Job, Result, Task, process
+from scrapelint.suppressions import SuppressionWriter, Suppressions
 
 
 @dataclass
@@ -53,6 +54,8 @@ class RunOptions:
     stdin_filename: str | None = None
     jobs: int = 1
     progress: bool = False
+    suppressions: str | None = None
+    write_suppressions: str | None = None
 
 
 @dataclass
@@ -69,6 +72,8 @@ class Summary:
     files_changed: int = 0
     corpus_documents: int = 0
     failing: int = 0
+    suppressed: int = 0
+    notes: list[str] = field(default_factory=list)
 
     def add(self, diagnostics: list[Diagnostic], fail_rank: int) -> None:
         for d in diagnostics:
@@ -156,6 +161,12 @@ class Runner:
         self.diff_out = diff_out or sys.stdout
         self.fail_rank = Severity(options.fail_level).rank
         self._files_cache: list[str] | None = None
+        self.suppressions = (
+            Suppressions.load(options.suppressions) if options.suppressions else None
+        )
+        self.suppression_writer = (
+            SuppressionWriter(options.write_suppressions) if options.write_suppressions else None
+        )
 
     # -- inputs ---------------------------------------------------------------
 
@@ -315,6 +326,16 @@ class Runner:
                 self._finish_writer(writer)
         finally:
             progress.stop()
+        if self.suppression_writer is not None:
+            n = self.suppression_writer.save()
+            self.summary.notes.append(f"wrote {n} suppressions to {self.suppression_writer.path}")
+        if self.suppressions is not None:
+            stale = self.suppressions.stale
+            if stale:
+                self.summary.notes.append(
+                    f"{len(stale)} suppressions in {self.suppressions.path} no longer match "
+                    f"anything (first: {stale[0].get('rule')} in {stale[0].get('path')})"
+                )
         self.reporter.finish(self.summary)
         return self.summary
 
@@ -368,6 +389,12 @@ class Runner:
             self.summary.problems.append(f"{item.path}: cannot write fix: {exc.strerror}")
 
     def _emit(self, doc: Document, diagnostics: list[Diagnostic]) -> None:
+        if self.suppression_writer is not None:
+            self.suppression_writer.add(doc, diagnostics)
+        if self.suppressions is not None:
+            before = len(diagnostics)
+            diagnostics = self.suppressions.filter(doc, diagnostics)
+            self.summary.suppressed += before - len(diagnostics)
         self.summary.documents += 1
         self.summary.add(diagnostics, self.fail_rank)
         self.reporter.document(doc, diagnostics)

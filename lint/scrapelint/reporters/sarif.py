@@ -19,6 +19,7 @@ from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from scrapelint import __version__
+from scrapelint.suppressions import fingerprint
 from scrapelint.diagnostics import Diagnostic, Edit, Severity
 from scrapelint.document import Document
 from scrapelint.reporters.base import Reporter
@@ -37,18 +38,6 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 def level(severity: Severity) -> str:
     return LEVELS.get(severity, "warning")
-
-
-def fingerprint(d: Diagnostic, flagged: str, occurrence: int) -> str:
-    """A hash stable when unrelated lines move: rule, normalised span text, path and id.
-
-    Line numbers and record numbers are left out on purpose; ``occurrence``
-    tells apart identical spans of the same rule in the same document.
-    """
-    normalised = " ".join(flagged.split()).casefold()
-    key = "\x1f".join([d.rule, d.path, d.id or "", d.field, normalised])
-    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
-    return f"{digest}:{occurrence}"
 
 
 def rule_descriptor(rule: type[Rule] | None, d: Diagnostic) -> dict[str, Any]:

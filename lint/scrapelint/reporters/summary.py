@@ -45,8 +45,11 @@ def summary_lines(
             hints.append(f"{fixable} fixable with --fix")
         if summary.unsafe_fixable and not unsafe_fixes:
             hints.append(f"{summary.unsafe_fixable} more with --unsafe-fixes")
+        if summary.suppressed:
+            hints.append(f"{summary.suppressed} suppressed")
         if hints:
             lines[-1] = lines[-1][:-1] + "; " + ", ".join(hints) + "."
     elif not summary.problems:
-        lines.append(f"All checks passed ({_plural(summary.documents, 'document')}).")
+        suppressed = f", {summary.suppressed} suppressed" if summary.suppressed else ""
+        lines.append(f"All checks passed ({_plural(summary.documents, 'document')}{suppressed}).")
     return lines
