@@ -38,7 +38,7 @@ from scrapelint.inputs import (
 from scrapelint.jsonl import replace_field
 from scrapelint.linter import CorpusState, Linter
 from scrapelint.parallel import Job, Result, Task, process
-from scrapelint.suppressions import SuppressionWriter, Suppressions
+from scrapelint.suppressions import Suppressions, SuppressionWriter
 
 
 @dataclass

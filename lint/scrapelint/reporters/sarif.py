@@ -11,7 +11,6 @@ goes into a logical location and the result's properties.
 
 from __future__ import annotations
 
-import hashlib
 import inspect
 import json
 from collections import Counter
@@ -19,10 +18,10 @@ from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from scrapelint import __version__
-from scrapelint.suppressions import fingerprint
 from scrapelint.diagnostics import Diagnostic, Edit, Severity
 from scrapelint.document import Document
 from scrapelint.reporters.base import Reporter
+from scrapelint.suppressions import fingerprint
 
 if TYPE_CHECKING:
     from scrapelint.rule import Rule
