@@ -36,25 +36,34 @@ def alternate(a: Sequence[int], b: Sequence[int]) -> bool:
     return True
 
 
-def template_groups(groups: dict[str, list[int]], eligible: set[str]) -> set[str]:
+def template_groups(
+    groups: dict[str, list[int]],
+    eligible: set[str],
+    keys: Sequence[str],
+    substantial: int = 30,
+) -> set[str]:
     """Keys of repeated lines that recur in parallel with another repeated line.
 
-    ``groups`` maps every key to its sorted positions; only keys in ``eligible`` are
-    reported, but any repeated key may be the partner that reveals the pattern.
+    ``groups`` maps every key to its sorted positions and ``keys`` gives the key at each
+    position. Only keys in ``eligible`` are considered, as patterns and as partners. A pattern needs new text between rounds: a line of ``substantial``
+    characters seen once between every two occurrences (an answer, a verse); a block
+    copied twice with only captions or credits between is not a template.
     """
     by_size: dict[int, list[str]] = {}
-    for key, positions in groups.items():
-        if len(positions) >= 2:
+    for key in eligible:
+        positions = groups[key]
+        if len(positions) >= 2 and _new_text_between(positions, groups, keys, substantial):
             by_size.setdefault(len(positions), []).append(key)
     found: set[str] = set()
-    for keys in by_size.values():
-        if len(keys) < 2:
+    for members in by_size.values():
+        if len(members) < 2:
             continue
+        members.sort()
         budget = _MAX_PAIRINGS
-        for i, key in enumerate(keys):
-            if key not in eligible or key in found:
+        for i, key in enumerate(members):
+            if key in found:
                 continue
-            for other in keys[:i] + keys[i + 1 :]:
+            for other in members[:i] + members[i + 1 :]:
                 budget -= 1
                 if alternate(groups[key], groups[other]):
                     found.add(key)
@@ -64,6 +73,17 @@ def template_groups(groups: dict[str, list[int]], eligible: set[str]) -> set[str
                     break
             if budget <= 0:
                 # A page with this many parallel repeats is a structured listing.
-                found.update(k for k in keys if k in eligible)
+                found.update(members)
                 break
     return found & eligible
+
+
+def _new_text_between(
+    positions: Sequence[int], groups: dict[str, list[int]], keys: Sequence[str], substantial: int
+) -> bool:
+    for a, b in zip(positions, positions[1:], strict=False):
+        if not any(
+            len(keys[i]) >= substantial and len(groups[keys[i]]) == 1 for i in range(a + 1, b)
+        ):
+            return False
+    return True

@@ -12,6 +12,9 @@ from scrapelint.rule import Rule
 from scrapelint_rules.duplicates.line_index import headline_key, line_index, trimmed_span
 from scrapelint_rules.duplicates.refrains import is_lead_in, template_groups
 
+#: Repeated lines at least this long can reveal a template (a field label, a question).
+PARTNER_CHARS = 10
+
 
 @dataclass(frozen=True)
 class RepeatedLineOptions:
@@ -78,18 +81,22 @@ class RepeatedLine(Rule):
         index = line_index(doc)
         headline = headline_key(doc)
         candidates: set[str] = set()
+        partners: set[str] = set()
         for key, ranks in index.groups.items():
-            if len(ranks) < 2 or len(key) < opts.min_chars or key == headline:
+            if len(ranks) < 2:
+                continue
+            if len(key) >= PARTNER_CHARS:
+                partners.add(key)
+            if len(key) < opts.min_chars or key == headline:
                 continue
             if len(ranks) >= 3 and (ranks[-1] - ranks[0]) / (len(ranks) - 1) > opts.refrain_gap:
                 continue
             if opts.skip_lead_ins and is_lead_in(index.lines[ranks[0]].line.text):
                 continue
             candidates.add(key)
-        if not candidates:
-            return
-        if opts.skip_templates:
-            candidates -= template_groups(index.groups, candidates)
+        if candidates and opts.skip_templates:
+            keys = [keyed.key for keyed in index.lines]
+            candidates -= template_groups(index.groups, partners, keys)
         for key in sorted(candidates, key=lambda k: index.groups[k][1]):
             ranks = index.groups[key]
             first = index.lines[ranks[0]].line
