@@ -10,6 +10,7 @@ without that structure.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 #: Lines ending like this introduce what follows (a question, a list lead-in).
 LEAD_IN_ENDINGS = ("?", ":", "？", "：")
@@ -45,9 +46,10 @@ def template_groups(
     """Keys of repeated lines that recur in parallel with another repeated line.
 
     ``groups`` maps every key to its sorted positions and ``keys`` gives the key at each
-    position. Only keys in ``eligible`` are considered, as patterns and as partners. A pattern needs new text between rounds: a line of ``substantial``
-    characters seen once between every two occurrences (an answer, a verse); a block
-    copied twice with only captions or credits between is not a template.
+    position. Only keys in ``eligible`` are considered, as patterns and as partners. A
+    pattern needs new text between rounds: a line of ``substantial`` characters seen once
+    between every two occurrences (an answer, a verse); a block copied twice with only
+    captions or credits between is not a template.
     """
     by_size: dict[int, list[str]] = {}
     for key in eligible:
@@ -81,7 +83,7 @@ def template_groups(
 def _new_text_between(
     positions: Sequence[int], groups: dict[str, list[int]], keys: Sequence[str], substantial: int
 ) -> bool:
-    for a, b in zip(positions, positions[1:], strict=False):
+    for a, b in pairwise(positions):
         if not any(
             len(keys[i]) >= substantial and len(groups[keys[i]]) == 1 for i in range(a + 1, b)
         ):
