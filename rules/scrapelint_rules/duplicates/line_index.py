@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scrapelint.document import Document, Line, Sentence
-from scrapelint.text import normalize_for_compare
+from scrapelint.text import ends_with_terminal, normalize_for_compare
 
 VIEW_KEY = "dup.line-index"
 
@@ -65,12 +65,21 @@ def trimmed_span(line: Line) -> tuple[int, int]:
     return line.start + (len(text) - len(text.lstrip())), line.start + len(text.rstrip())
 
 
+#: A line of at least this many words that ends a sentence reads as body prose.
+BODY_WORDS = 12
+
+
+def reads_as_prose(keyed: KeyedLine, min_words: int = BODY_WORDS) -> bool:
+    """Whether a line reads as a full sentence of the body rather than a heading or caption."""
+    return keyed.key.count(" ") + 1 >= min_words and ends_with_terminal(keyed.line.text)
+
+
 def headline_key(doc: Document) -> str:
-    """Normalised headline: the record's title, else the first non-blank line."""
+    """Normalised headline: the record's title, else the first line unless it is body prose."""
     if doc.title and doc.title.strip():
         return normalize_for_compare(doc.title)
     lines = line_index(doc).lines
-    return lines[0].key if lines else ""
+    return lines[0].key if lines and not reads_as_prose(lines[0]) else ""
 
 
 SENTENCE_VIEW_KEY = "dup.sentence-keys"

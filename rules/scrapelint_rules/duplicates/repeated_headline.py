@@ -11,8 +11,14 @@ from scrapelint.diagnostics import Category, Diagnostic, Fix, Severity
 from scrapelint.document import Document
 from scrapelint.edits import remove_lines
 from scrapelint.rule import Rule
-from scrapelint.text import ends_with_terminal, normalize_for_compare
-from scrapelint_rules.duplicates.line_index import KeyedLine, LineIndex, line_index, trimmed_span
+from scrapelint.text import normalize_for_compare
+from scrapelint_rules.duplicates.line_index import (
+    KeyedLine,
+    LineIndex,
+    line_index,
+    reads_as_prose,
+    trimmed_span,
+)
 
 #: Separators between a headline and a site name or section in a page title.
 _TITLE_SEPARATOR = regex.compile(r"\s+[|·•»–—-]{1,2}\s+|\s+::\s+")
@@ -41,7 +47,8 @@ class RepeatedHeadline(Rule):
 
     ## What it does
     Finds lines of the text that repeat the headline: the record's title when
-    the input has one, otherwise the first non-blank line. Copies are matched
+    the input has one, otherwise the first non-blank line (unless that line
+    already reads as body prose). Copies are matched
     after normalising case, punctuation, white space and quote styles. A
     near-exact copy (a word changed, added or missing), a copy wrapped in a
     short breadcrumb or site name, and the headline part of a title with a
@@ -96,10 +103,12 @@ class RepeatedHeadline(Rule):
             headlines = _headline_forms(doc.title)
             origin = "the title"
             candidates = index.lines
-        else:
+        elif not reads_as_prose(index.lines[0], opts.body_words):
             headlines = [index.lines[0].key]
             origin = f"line {index.lines[0].line.number}"
             candidates = index.lines[1:]
+        else:
+            return
         headlines = [h for h in headlines if len(h) >= opts.min_chars]
         if not headlines:
             return
@@ -145,9 +154,7 @@ class RepeatedHeadline(Rule):
         prose = [
             keyed.rank
             for keyed in index.lines
-            if keyed.rank not in matches
-            and keyed.key.count(" ") + 1 >= min_words
-            and ends_with_terminal(keyed.line.text)
+            if keyed.rank not in matches and reads_as_prose(keyed, min_words)
         ]
         return (prose[0], prose[-1]) if prose else None
 

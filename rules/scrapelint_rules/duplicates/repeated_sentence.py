@@ -96,7 +96,7 @@ class RepeatedSentence(Rule):
                     continue
                 line_no = doc.line_index_at(sentence.start)
                 line_key = line_keys.get(line_no, "")
-                if index.count(line_key) > 1 or line_key == headline:
+                if index.count(line_key) > 1:
                     continue
                 yield self._report(doc, first, previous.sentence, sentence, line_key == key)
 
