@@ -31,10 +31,11 @@ class CrossDocumentOptions:
     #: Paragraphs with at least this many words also get a MinHash sketch for near copies.
     min_sketch_words: int = 25
     #: MinHash bins; split into bands of `band_rows` for the LSH index.
-    sketch_bins: int = 20
-    band_rows: int = 4
-    #: LSH bands a paragraph must share with one document to count as a near copy.
-    min_bands: int = 2
+    sketch_bins: int = 24
+    band_rows: int = 2
+    #: LSH bands a paragraph must share with one document to count as a near copy: with 12
+    #: bands of 2 rows about 12 * J^2 bands match at Jaccard similarity J, so 4 is about 0.6.
+    min_bands: int = 4
     #: Share of units kept in the index (deterministic by hash), to bound memory on huge runs.
     sample_rate: float = 1.0
 
@@ -78,8 +79,9 @@ class CrossDocumentCopy(CorpusRule[CopyIndex]):
     ## Options
     - `min_sentence_words` (int, default 8): shorter sentences are not indexed.
     - `min_sketch_words` (int, default 25): paragraphs sketched for near copies.
-    - `sketch_bins` (int, default 20) and `band_rows` (int, default 4): MinHash size and bands.
-    - `min_bands` (int, default 2): shared bands that make a near copy.
+    - `sketch_bins` (int, default 24) and `band_rows` (int, default 2): MinHash size and bands.
+    - `min_bands` (int, default 4): shared bands that make a near copy (about 0.6 Jaccard
+      similarity of word 3-grams).
     - `sample_rate` (float, default 1.0): share of units indexed, to bound memory.
 
     ## Fix
