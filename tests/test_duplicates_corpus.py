@@ -127,7 +127,7 @@ def test_off_by_default_and_selected_explicitly() -> None:
 
 def test_minhash_agrees_on_identical_text_and_tracks_similarity() -> None:
     words = LONG_SHARED.lower().split()
-    a, b = shingle_hashes(words), shingle_hashes(words[:-3] + ["x", "y", "z"])
+    a, b = shingle_hashes(words), shingle_hashes([*words[:-3], "x", "y", "z"])
     assert minhash(a, 20) == minhash(set(a), 20)
     agree = sum(x == y for x, y in zip(minhash(a, 20), minhash(b, 20), strict=True)) / 20
     assert abs(agree - jaccard(a, b)) < 0.35
