@@ -5,8 +5,9 @@ weight of its stems found elsewhere in the article (other paragraphs or the
 title) beyond what chance would give, over its total weight beyond chance:
 in a long article even an unrelated paragraph meets common words such as
 "Tuesday" somewhere, so each stem's chance of turning up in that many words
-of unrelated text is subtracted. A stem found in one place only counts half,
-so two injected paragraphs cannot fully vouch for each other.
+of unrelated text is subtracted. A stem found in fewer than ``spread`` other
+places counts in proportion, so that two injected paragraphs cannot fully
+vouch for each other and the article's recurring words count most.
 
 Block scores are shrunk toward the article's pooled coverage with a
 pseudo-weight, so a short paragraph needs more evidence to look unusual.
@@ -20,16 +21,9 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import mul
 
-from scrapelint_rules.offtopic.vocabulary import Vocabulary
-
-#: Zipf value at and above which a word carries no topical weight.
-COMMON_ZIPF = 7.0
-#: Weight bounds of a content word.
-MIN_WEIGHT = 0.25
-MAX_WEIGHT = 6.0
-#: Places (paragraphs, title) a stem must occur in to count fully as shared.
-SPREAD = 2
+from scrapelint_rules.offtopic.vocabulary import Vocabulary, frequency
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,46 +43,60 @@ class Coverage:
         return (self.shared + pseudo_weight * prior) / (self.total + pseudo_weight)
 
 
-def weight(zipf_value: float) -> float:
-    """Rarity weight of a word from its Zipf frequency."""
-    return min(MAX_WEIGHT, max(MIN_WEIGHT, COMMON_ZIPF - zipf_value))
-
-
 class Article:
-    """Where each stem occurs in an article: the index for coverage queries."""
+    """Where each stem occurs in an article: the index for coverage queries.
+
+    Chance is computed against the whole article's length; a left-out block is
+    a small part of it, so the difference does not matter. The per-paragraph
+    sums run through ``map`` so that long articles stay cheap.
+    """
 
     def __init__(
-        self, paragraphs: Sequence[Vocabulary], title: Vocabulary, title_places: int
+        self,
+        paragraphs: Sequence[Vocabulary],
+        title: Vocabulary,
+        *,
+        title_places: int,
+        spread: float,
     ) -> None:
         self.paragraphs = paragraphs
-        self.places: Counter[str] = Counter()
+        counts: Counter[str] = Counter()
         for vocabulary in paragraphs:
-            self.places.update(vocabulary.terms.keys())
-        for stem in title.terms:
-            self.places[stem] += title_places
-        self.tokens = sum(v.tokens for v in paragraphs)
+            counts.update(vocabulary.stems)
+        for stem in title.stems:
+            counts[stem] += title_places
+        self.places: dict[str, int] = dict(counts)
+        tokens = sum(v.tokens for v in paragraphs)
+        distinct = set().union(*(v.weights for v in paragraphs)) if paragraphs else set()
+        # Weight of a stem expected to turn up in unrelated text as long as the article.
+        self._chance = {w: -w * math.expm1(-frequency(w) * tokens) for w in distinct}
+        # Credit of a stem by its number of places, this paragraph included.
+        most = max(self.places.values(), default=0) + 1
+        self._credit = [min(1.0, max(0.0, (n - 1) / spread)) for n in range(most + 1)]
+
+    def _net(self, weights: Sequence[float]) -> tuple[float, float]:
+        """Total weight and weight expected by chance."""
+        return sum(weights), sum(map(self._chance.__getitem__, weights))
 
     def coverage(self, texts: range, excluded: range) -> Coverage:
         """Coverage of paragraphs ``texts`` by the article without paragraphs ``excluded``."""
-        paragraphs = self.paragraphs
-        terms: dict[str, float] = {}
-        for index in texts:
-            for stem, value in paragraphs[index].terms.items():
-                if value < terms.get(stem, 99.0):
-                    terms[stem] = value
+        if len(texts) == 1 and len(excluded) == 1 and texts[0] == excluded[0]:
+            vocabulary = self.paragraphs[texts[0]]
+            credits = map(self._credit.__getitem__, map(self.places.__getitem__, vocabulary.stems))
+            shared = sum(map(mul, vocabulary.weights, credits))
+            total, chance = self._net(vocabulary.weights)
+            return Coverage(shared - chance, total - chance, len(vocabulary.stems))
         own: Counter[str] = Counter()
         for index in excluded:
-            own.update(paragraphs[index].terms.keys())
-        rest_tokens = max(1, self.tokens - sum(paragraphs[i].tokens for i in excluded))
-        shared = total = chance = 0.0
-        for stem, value in terms.items():
-            w = weight(value)
-            total += w
-            # Expected weight found by chance in that many words of unrelated text.
-            chance += w * -math.expm1(-(10.0 ** (value - 9.0)) * rest_tokens)
-            elsewhere = self.places[stem] - own[stem]
-            if elsewhere > 0:
-                shared += w * min(1.0, elsewhere / SPREAD)
+            own.update(self.paragraphs[index].stems)
+        terms: dict[str, float] = {}
+        for index in texts:
+            vocabulary = self.paragraphs[index]
+            for stem, w in zip(vocabulary.stems, vocabulary.weights, strict=True):
+                terms.setdefault(stem, w)
+        credit = self._credit
+        shared = sum(w * credit[self.places[s] - own[s] + 1] for s, w in terms.items())
+        total, chance = self._net(tuple(terms.values()))
         return Coverage(shared - chance, total - chance, len(terms))
 
 

@@ -30,6 +30,9 @@ class LexicalSettings:
     shrink_weight: float
     min_terms: int
     min_blocks: int
+    spread: float = 2.0
+    deviations: float = 0.0
+    max_findings: int = 0
     title_places: int = 1
     min_function_share: float = 0.2
 
@@ -60,7 +63,10 @@ def find_off_topic(doc: Document, settings: LexicalSettings) -> list[Finding]:
     if not is_english_prose(doc, settings.min_function_share):
         return []
     article = Article(
-        paragraph_vocabularies(doc), vocabulary(doc.title or ""), settings.title_places
+        paragraph_vocabularies(doc),
+        vocabulary(doc.title or ""),
+        title_places=settings.title_places,
+        spread=settings.spread,
     )
     singles = [article.coverage(_body(b), _span(b)) for b in blocks]
     prior = pooled(singles)
@@ -68,12 +74,18 @@ def find_off_topic(doc: Document, settings: LexicalSettings) -> list[Finding]:
     scores = [c.shrunk(prior, k) for c in singles]
     median = statistics.median(scores)
     threshold = settings.ratio * median
+    if settings.deviations > 0:
+        deviation = statistics.median(abs(s - median) for s in scores)
+        threshold = min(threshold, median - settings.deviations * deviation)
     flagged: dict[int, float] = {}
     for i, (coverage, score) in enumerate(zip(singles, scores, strict=True)):
         if score < threshold and coverage.terms >= settings.min_terms:
             flagged[i] = score
     pair_threshold = settings.pair_ratio * median
     for i in range(len(blocks) - 1):
+        # Leaving a neighbour out only lowers a score: pairs above the median cannot qualify.
+        if scores[i] >= median or scores[i + 1] >= median:
+            continue
         both = range(blocks[i].first, blocks[i + 1].last + 1)
         upper = article.coverage(_body(blocks[i]), both)
         lower = article.coverage(_body(blocks[i + 1]), both)
@@ -83,6 +95,9 @@ def find_off_topic(doc: Document, settings: LexicalSettings) -> list[Finding]:
         ):
             flagged.setdefault(i, upper.shrunk(prior, k))
             flagged.setdefault(i + 1, lower.shrunk(prior, k))
+    if 0 < settings.max_findings < len(flagged):
+        # So many outliers mean an article whose sections differ by design, like a round-up.
+        return []
     heading_threshold = settings.heading_ratio * median
     findings = []
     for i in sorted(flagged):

@@ -26,6 +26,10 @@ class OffTopicParagraphOptions:
     heading_ratio: float = 1.0
     #: Pseudo-weight pulling each score toward the article's mean (lexical method).
     shrink_weight: float = 10.0
+    #: Places (paragraphs, title) a word must occur in to count fully as shared.
+    spread: float = 2.0
+    deviations: float = 0.0
+    max_findings: int = 0
     #: Blocks with fewer distinct content words than this are never flagged.
     min_terms: int = 6
     #: Articles with fewer blocks than this are not checked.
@@ -107,6 +111,9 @@ class OffTopicParagraph(Rule):
             shrink_weight=opts.shrink_weight,
             min_terms=opts.min_terms,
             min_blocks=opts.min_blocks,
+            spread=opts.spread,
+            deviations=opts.deviations,
+            max_findings=opts.max_findings,
         )
         for finding in find_off_topic(doc, settings):
             yield self._report(doc, finding)

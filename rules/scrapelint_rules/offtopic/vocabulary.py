@@ -1,4 +1,4 @@
-"""Content vocabulary of paragraphs: light stems with their background frequency.
+"""Content vocabulary of paragraphs: light stems weighted by background rarity.
 
 Rarity comes from the English word-frequency table of ``scrapelint.lexicon``
 (the wordfreq package: code Apache-2.0, data CC-BY-SA 4.0), never from the
@@ -7,10 +7,9 @@ document itself: one article is far too small to say which words are rare.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
-
-import regex
 
 from scrapelint.document import Document
 from scrapelint.lexicon import STOPWORDS, zipf
@@ -19,19 +18,29 @@ from scrapelint.lexicon import STOPWORDS, zipf
 MIN_LETTERS = 3
 #: Zipf value assumed for words the table does not know (names, jargon, typos).
 UNKNOWN_ZIPF = 1.0
+#: Zipf value at and above which a word carries no topical weight.
+COMMON_ZIPF = 7.0
+#: Weight bounds of a content word.
+MIN_WEIGHT = 0.25
+MAX_WEIGHT = COMMON_ZIPF - UNKNOWN_ZIPF
+#: Weights are rounded to this step, so an article holds few distinct values.
+WEIGHT_STEP = 0.05
 
-# Candidate words: a letter, then letters, digits and inner apostrophes or hyphens.
-_WORD = regex.compile(r"\p{L}[\p{L}\p{N}]*(?:['’\-][\p{L}\p{N}]+)*")
-# Tokens already classified (stem and Zipf value, or None); bounded, shared by threads.
+# Candidate words: a letter, then letters and digits, with inner apostrophes or hyphens.
+# The stdlib engine is faster than ``regex`` here and its \w is Unicode-aware too.
+_WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’\-][^\W_]+)*")
+# Tokens already classified: (stem, weight), or None for a non-content word. Shared by
+# threads; it stops growing at the limit rather than being cleared under a reader.
 _TERMS: dict[str, tuple[str, float] | None] = {}
-_TERMS_LIMIT = 200_000
+_TERMS_LIMIT = 300_000
 
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
-    """Distinct content stems of a text (stem -> Zipf value) and its word counts."""
+    """Distinct content stems of a text with their rarity weights, and its word counts."""
 
-    terms: dict[str, float]
+    stems: tuple[str, ...]
+    weights: tuple[float, ...]
     tokens: int
     function_words: int
 
@@ -55,36 +64,46 @@ def stem(word: str) -> str:
     return word
 
 
+def weight(zipf_value: float) -> float:
+    """Rarity weight of a word from its Zipf frequency (rounded to ``WEIGHT_STEP``)."""
+    raw = min(MAX_WEIGHT, max(MIN_WEIGHT, COMMON_ZIPF - zipf_value))
+    return round(raw / WEIGHT_STEP) * WEIGHT_STEP
+
+
+def frequency(weight_value: float) -> float:
+    """The English frequency per word that a weight stands for (inverse of ``weight``)."""
+    return 10.0 ** (COMMON_ZIPF - weight_value - 9.0)
+
+
 def content_term(word: str) -> tuple[str, float] | None:
-    """The (stem, Zipf value) of a lower-case word, or None for a function word."""
+    """The (stem, weight) of a lower-case word, or None for a function word."""
     if len(word) < MIN_LETTERS or word in STOPWORDS:
         return None
     if sum(c.isdigit() for c in word) * 2 >= len(word):
         return None
-    return stem(word), max(UNKNOWN_ZIPF, zipf(word))
+    return stem(word), weight(max(UNKNOWN_ZIPF, zipf(word)))
 
 
 def vocabulary(text: str) -> Vocabulary:
-    """The content vocabulary of a text; a stem keeps the Zipf value of its rarest form."""
+    """The content vocabulary of a text; a stem keeps the weight of its rarest form."""
     tokens = _WORD.findall(text.lower())
-    terms: dict[str, float] = {}
+    candidates = set(tokens)
+    candidates.difference_update(STOPWORDS)
     cache = _TERMS
-    function_words = 0
-    for token in tokens:
-        if token in STOPWORDS:
-            function_words += 1
-    for token in set(tokens):
-        try:
-            term = cache[token]
-        except KeyError:
-            if len(cache) >= _TERMS_LIMIT:
-                cache.clear()
-            term = cache[token] = content_term(token)
+    missing = candidates.difference(cache)
+    found: list[tuple[str, float]] = list(filter(None, map(cache.get, candidates)))
+    for token in missing:
+        term = content_term(token)
+        if len(cache) < _TERMS_LIMIT:
+            cache[token] = term
         if term is not None:
-            key, value = term
-            if value < terms.get(key, 99.0):
-                terms[key] = value
-    return Vocabulary(terms, len(tokens), function_words)
+            found.append(term)
+    terms = dict(found)
+    if len(terms) < len(found):
+        # Forms of one stem met: sorted, the dict keeps the highest weight whatever the order.
+        terms = dict(sorted(found))
+    function_words = sum(map(STOPWORDS.__contains__, tokens))
+    return Vocabulary(tuple(terms), tuple(terms.values()), len(tokens), function_words)
 
 
 def paragraph_vocabularies(doc: Document) -> tuple[Vocabulary, ...]:
