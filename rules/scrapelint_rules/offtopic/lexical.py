@@ -30,9 +30,7 @@ class LexicalSettings:
     shrink_weight: float
     min_terms: int
     min_blocks: int
-    spread: float = 2.0
-    deviations: float = 0.0
-    max_findings: int = 0
+    spread: float = 2.5
     title_places: int = 1
     min_function_share: float = 0.2
 
@@ -74,9 +72,6 @@ def find_off_topic(doc: Document, settings: LexicalSettings) -> list[Finding]:
     scores = [c.shrunk(prior, k) for c in singles]
     median = statistics.median(scores)
     threshold = settings.ratio * median
-    if settings.deviations > 0:
-        deviation = statistics.median(abs(s - median) for s in scores)
-        threshold = min(threshold, median - settings.deviations * deviation)
     flagged: dict[int, float] = {}
     for i, (coverage, score) in enumerate(zip(singles, scores, strict=True)):
         if score < threshold and coverage.terms >= settings.min_terms:
@@ -95,9 +90,6 @@ def find_off_topic(doc: Document, settings: LexicalSettings) -> list[Finding]:
         ):
             flagged.setdefault(i, upper.shrunk(prior, k))
             flagged.setdefault(i + 1, lower.shrunk(prior, k))
-    if 0 < settings.max_findings < len(flagged):
-        # So many outliers mean an article whose sections differ by design, like a round-up.
-        return []
     heading_threshold = settings.heading_ratio * median
     findings = []
     for i in sorted(flagged):

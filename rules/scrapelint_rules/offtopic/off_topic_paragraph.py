@@ -19,7 +19,7 @@ class OffTopicParagraphOptions:
     #: "lexical" (default, no model) or "embeddings" (needs scrapelint[embeddings]).
     method: str = "lexical"
     #: A block is flagged when its score is below this fraction of the median block's.
-    ratio: float = 0.35
+    ratio: float = 0.28
     #: The same for two adjacent blocks scored without each other.
     pair_ratio: float = 0.3
     #: A heading joins a finding when its coverage is below this fraction of the median.
@@ -27,9 +27,7 @@ class OffTopicParagraphOptions:
     #: Pseudo-weight pulling each score toward the article's mean (lexical method).
     shrink_weight: float = 10.0
     #: Places (paragraphs, title) a word must occur in to count fully as shared.
-    spread: float = 2.0
-    deviations: float = 0.0
-    max_findings: int = 0
+    spread: float = 2.5
     #: Blocks with fewer distinct content words than this are never flagged.
     min_terms: int = 6
     #: Articles with fewer blocks than this are not checked.
@@ -78,7 +76,7 @@ class OffTopicParagraph(Rule):
     ## Options
     - `method` (str, default "lexical"): "embeddings" compares paragraph
       embeddings instead; it needs the `scrapelint[embeddings]` extra.
-    - `ratio` (float, default 0.35): flag blocks scoring below this fraction
+    - `ratio` (float, default 0.28): flag blocks scoring below this fraction
       of the median block.
     - `pair_ratio` (float, default 0.3): the same for two adjacent blocks
       scored without each other.
@@ -86,6 +84,8 @@ class OffTopicParagraph(Rule):
       own coverage is below this fraction of the median.
     - `shrink_weight` (float, default 10.0): pseudo-weight of the shrinkage
       toward the article's mean.
+    - `spread` (float, default 2.5): a word found in fewer places elsewhere
+      counts in proportion, so the article's recurring words count most.
     - `min_terms` (int, default 6): blocks with fewer content words are kept.
     - `min_blocks` (int, default 4): shorter articles are skipped.
     - `fix` (bool, default false): offer an unsafe fix.
@@ -112,8 +112,6 @@ class OffTopicParagraph(Rule):
             min_terms=opts.min_terms,
             min_blocks=opts.min_blocks,
             spread=opts.spread,
-            deviations=opts.deviations,
-            max_findings=opts.max_findings,
         )
         for finding in find_off_topic(doc, settings):
             yield self._report(doc, finding)

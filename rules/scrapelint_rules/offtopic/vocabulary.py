@@ -7,6 +7,7 @@ document itself: one article is far too small to say which words are rare.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -72,7 +73,7 @@ def weight(zipf_value: float) -> float:
 
 def frequency(weight_value: float) -> float:
     """The English frequency per word that a weight stands for (inverse of ``weight``)."""
-    return 10.0 ** (COMMON_ZIPF - weight_value - 9.0)
+    return math.pow(10.0, COMMON_ZIPF - weight_value - 9.0)
 
 
 def content_term(word: str) -> tuple[str, float] | None:
