@@ -20,6 +20,8 @@ class OffTopicParagraphOptions:
     method: str = "lexical"
     #: A block is flagged when its score is below this fraction of the median block's.
     ratio: float = 0.28
+    #: The same for the embeddings method's similarity scores.
+    embedding_ratio: float = 0.5
     #: The same for two adjacent blocks scored without each other.
     pair_ratio: float = 0.3
     #: A heading joins a finding when its coverage is below this fraction of the median.
@@ -104,6 +106,19 @@ class OffTopicParagraph(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         opts: OffTopicParagraphOptions = self.options
+        if opts.method == "embeddings":
+            # Imported here: the method's packages are optional.
+            from scrapelint_rules.offtopic.semantic import SemanticSettings, find_off_topic_semantic
+
+            semantic = SemanticSettings(
+                ratio=opts.embedding_ratio,
+                heading_ratio=opts.heading_ratio,
+                min_blocks=opts.min_blocks,
+                min_terms=opts.min_terms,
+            )
+            for finding in find_off_topic_semantic(doc, semantic):
+                yield self._report(doc, finding, "meaning", opts.embedding_ratio)
+            return
         settings = LexicalSettings(
             ratio=opts.ratio,
             pair_ratio=opts.pair_ratio,
@@ -114,16 +129,22 @@ class OffTopicParagraph(Rule):
             spread=opts.spread,
         )
         for finding in find_off_topic(doc, settings):
-            yield self._report(doc, finding)
+            yield self._report(doc, finding, "vocabulary", opts.ratio)
 
-    def _report(self, doc: Document, finding: Finding) -> Diagnostic:
+    def _report(self, doc: Document, finding: Finding, basis: str, ratio: float) -> Diagnostic:
         what = "heading and paragraph" if finding.headings else "paragraph"
         relative = finding.score / finding.threshold if finding.threshold > 0 else 0.0
         confidence = round(min(0.99, max(0.5, 1.0 - 0.5 * relative)), 2)
+        if basis == "vocabulary":
+            evidence = f"shares {max(finding.score, 0.0):.0%} of its rare vocabulary with"
+        else:
+            evidence = f"has a similarity of {finding.score:.2f} in meaning to"
         message = (
-            f"{what} shares {max(finding.score, 0.0):.0%} of its rare vocabulary with the rest "
-            f"of the article, threshold {finding.threshold:.0%} "
-            f"({self.options.ratio:g} x median {finding.median:.0%})"
+            f"{what} {evidence} the rest of the article, threshold {finding.threshold:.2f} "
+            f"({ratio:g} x median {finding.median:.2f})"
+            if basis != "vocabulary"
+            else f"{what} {evidence} the rest of the article, threshold "
+            f"{finding.threshold:.0%} ({ratio:g} x median {finding.median:.0%})"
         )
         first = doc.paragraphs[finding.first]
         last = doc.paragraphs[finding.last]
