@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from scrapelint.rule import Rule
+from scrapelint_rules.boilerplate.glued import GluedBoilerplate
 from scrapelint_rules.boilerplate.link_list import LinkList
+from scrapelint_rules.boilerplate.metadata_line import MetadataLine
 from scrapelint_rules.boilerplate.phrase_line import BoilerplatePhrase
+from scrapelint_rules.boilerplate.site_lines import SiteBoilerplate
 
-RULES: tuple[type[Rule], ...] = (BoilerplatePhrase, LinkList)
+RULES: tuple[type[Rule], ...] = (
+    BoilerplatePhrase,
+    LinkList,
+    MetadataLine,
+    GluedBoilerplate,
+    SiteBoilerplate,
+)

@@ -22,6 +22,19 @@ from scrapelint.text import ends_with_terminal
 
 _LIST_MARK = regex.compile(r"^(?:[-*•·–—▪◦»>]|\(?\d{1,3}[.)]|\(?[a-z][.)]\s)\s*")
 
+_DATELINE = regex.compile(
+    r"^(?-i:\p{Lu}[\p{Lu}.'’\- ]{1,40})(?:,\s*(?-i:\p{Lu}[\p{L}.'’\- ]{1,40}))?"
+    r"\s*(?:\((?:AP|AFP|Reuters|UPI|CNN|dpa|IANS|PTI|ANI|Xinhua|Bloomberg)\))?\s*[-–—:]*\s*$"
+)
+
+
+def is_dateline(text: str) -> bool:
+    """An upper-case place name on its own ("BAAR, SWITZERLAND", "WASHINGTON (AP) —")."""
+    head = text.split(",", 1)[0]
+    marked = "," in text or "(" in text or text.endswith(("—", "–", "-", ":"))
+    return marked and head.isupper() and bool(_DATELINE.match(text))
+
+
 #: A clearly-body line has at least this many words and ends a sentence.
 CORE_MIN_WORDS = 18
 #: ... and at least this share of stopwords (prose, not a list of names).

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from scrapelint.diagnostics import Category, Diagnostic, Severity
 from scrapelint.document import Document
 from scrapelint.rule import Rule
+from scrapelint.text import normalize_for_compare
 from scrapelint_rules.boilerplate.common import line_fix, where
-from scrapelint_rules.boilerplate.layout import Layout, LineInfo, layout
+from scrapelint_rules.boilerplate.layout import Layout, LineInfo, is_dateline, layout
 
 
 @dataclass(frozen=True)
@@ -17,7 +18,7 @@ class LinkListOptions:
     #: A title-like line has at most this many words.
     max_words: int = 16
     #: Lines in a run inside the article body before it counts as a link list.
-    min_run_inside: int = 3
+    min_run_inside: int = 4
     #: Lines in a run above or below the body before it counts as a link list.
     min_run_outside: int = 2
 
@@ -86,8 +87,14 @@ class LinkList(Rule):
         lay = layout(doc)
         if not lay.english or lay.core_first < 0:
             return
-        opts: LinkListOptions = self.options
-        flagged = [pos for pos in range(len(lay.lines)) if self._is_listed(doc, lay, pos)]
+        headline = normalize_for_compare(doc.title or lay.lines[0].text)
+        flagged = [
+            pos
+            for pos in range(len(lay.lines))
+            if self._is_listed(doc, lay, pos)
+            # a repeated headline is DUP001's finding, not a menu
+            and normalize_for_compare(lay.lines[pos].text) != headline
+        ]
         block: list[int] = []
         for pos in flagged:
             if block and pos != block[-1] + 1:
@@ -102,8 +109,11 @@ class LinkList(Rule):
         info = lay.lines[pos]
         if not is_short_fragment(info, opts.max_words) or pos in lay.structured:
             return False
+        if is_dateline(info.text):
+            return False
         if lay.before_core(pos):
-            return pos > 0 or bool(doc.title)
+            # the first line is usually the headline itself (DUP001's concern)
+            return pos > 0 or not is_title_like(info, opts.max_words) or info.words < 3
         if lay.after_core(pos):
             return is_title_like(info, opts.max_words) or any(
                 is_short_fragment(lay.lines[n], opts.max_words) and n not in lay.structured
@@ -118,7 +128,10 @@ class LinkList(Rule):
             ):
                 run += 1
                 n += step
-        return run >= opts.min_run_inside and is_title_like(info, opts.max_words)
+        if run < opts.min_run_inside or not is_title_like(info, opts.max_words):
+            return False
+        # headline-length entries (not product names or short labels) make a link list
+        return info.words >= 5
 
     def _report(self, doc: Document, lay: Layout, block: list[int]) -> Diagnostic:
         first, last = block[0], block[-1]
