@@ -77,3 +77,16 @@ def test_end_position_stays_on_the_spans_last_line() -> None:
     doc = Document("abc\ndef")
     assert doc.end_position(0, 3) == (1, 4)
     assert doc.end_position(4, 7) == (2, 4)
+
+
+def test_a_view_builder_may_use_other_views() -> None:
+    doc = Document("one two three")
+
+    def words(d: Document) -> int:
+        return len(d.tokens)
+
+    def doubled(d: Document) -> int:
+        return 2 * d.view("count", words)
+
+    assert doc.view("doubled", doubled) == 6
+    assert doc.view("count", words) == 3

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import threading
 from collections.abc import Callable
 from functools import cached_property
 from typing import Any, NamedTuple, TypeVar
@@ -105,7 +104,6 @@ class Document:
         self.id = id
         self.field = field
         self._views: dict[str, Any] = {}
-        self._views_lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"Document(path={self.path!r}, record={self.record!r}, chars={len(self.text)})"
@@ -196,15 +194,17 @@ class Document:
         return _WORD.findall(self.text.lower())
 
     def view(self, key: str, build: Callable[[Document], T]) -> T:
-        """Return the shared derived view ``key``, building it once with ``build``."""
+        """Return the shared derived view ``key``, building it once with ``build``.
+
+        A builder may itself ask for other views. No lock is held while it runs
+        (a builder that needs another view would deadlock on one); if two
+        threads race, both build and the first stored value wins for everyone.
+        """
         try:
             return self._views[key]  # type: ignore[no-any-return]
         except KeyError:
-            pass
-        with self._views_lock:
-            if key not in self._views:
-                self._views[key] = build(self)
-            return self._views[key]  # type: ignore[no-any-return]
+            value = build(self)
+            return self._views.setdefault(key, value)  # type: ignore[no-any-return]
 
     # -- positions --------------------------------------------------------
 
