@@ -359,3 +359,27 @@ def test_worker_processes_build_one_linter_each_and_agree_with_serial() -> None:
     assert got == [d.to_dict() for r in ARTICLES for d in linter.check(_doc(r))]
     assert [r["text"] for r in cleaned] == [linter.fix(_doc(r)).text for r in ARTICLES]
     assert len(keys) == 2 and all(len(k) == 1 for k in keys.values())
+
+
+def test_registered_corpus_rules_merge_and_check_like_the_serial_linter(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever corpus rules the installed packs register behave the same across partitions."""
+    codes = [r.code for r in Linter().corpus_rules]
+    if not codes:
+        pytest.skip("no corpus rule is registered")
+    config = {"select": codes}
+    linter = Linter(config_from_mapping(config))
+    records = [
+        r if PROMO in r["text"] else dict(r, text=f"{r['text']}\n\n{PROMO}") for r in ARTICLES
+    ]
+    monkeypatch.setattr(sd, "SPLIT_EVERY", 2)
+    bag = db.from_sequence(records, npartitions=5)
+    merged = sd.corpus_state(bag, config).compute()
+    single = _serial_state(linter, records)
+    for rule in linter.corpus_rules:
+        assert rule.dump(merged[rule.code]) == rule.dump(single[rule.code])
+    got = sd.lint_bag(bag, config).compute()
+    assert got == [d.to_dict() for r in records for d in linter.check(_doc(r), single)]
+    if "BP101" in codes:  # site-boilerplate: the closing line shared by every page
+        assert {d["id"] for d in got if d["rule"] == "BP101"} == {r["id"] for r in records}
