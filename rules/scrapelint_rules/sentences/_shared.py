@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-import regex
 import yaml
 
 from scrapelint.document import Document
@@ -18,13 +17,9 @@ from scrapelint.lexicon import STOPWORDS
 
 _DATA_DIR = Path(__file__).resolve().parent
 
-#: Characters sampled for the language check; enough to be stable, cheap on long texts.
-_LANGUAGE_SAMPLE_CHARS = 20_000
 #: English prose has 25-55% stopwords from our list; other languages stay far below.
 _MIN_STOPWORD_SHARE = 0.14
 _MIN_WORDS_FOR_VERDICT = 12
-
-_LATIN_WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)?")
 
 
 def load_word_list(name: str) -> frozenset[str]:
@@ -42,34 +37,38 @@ def load_word_list(name: str) -> frozenset[str]:
 _FOREIGN_STOPWORDS = load_word_list("foreign_stopwords")
 
 
+def _count_tokens(doc: Document) -> Counter[str]:
+    return Counter(doc.text.split())
+
+
+def token_counts(doc: Document) -> Counter[str]:
+    """Counts of the document's white-space separated tokens, punctuation attached.
+
+    ``str.split`` plus a ``Counter`` is the cheapest full pass over the text; the
+    language check and the fused-word rules read their candidates from it.
+    """
+    return doc.view("sen.token-counts", _count_tokens)
+
+
+def _variants(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple({form for word in words for form in (word, word.capitalize(), word.upper())})
+
+
+_STOPWORD_FORMS = _variants(STOPWORDS)
+_FOREIGN_STOPWORD_FORMS = _variants(_FOREIGN_STOPWORDS)
+
+
 def _english_verdict(doc: Document) -> bool:
-    # Counting whole white-space tokens of a bounded sample keeps this check cheap; tokens
-    # with punctuation attached simply do not count as stopwords.
-    counts = Counter(doc.text[:_LANGUAGE_SAMPLE_CHARS].lower().split())
+    counts = token_counts(doc)
     total = sum(counts.values())
     if total < _MIN_WORDS_FOR_VERDICT:
         return True  # too little text to judge; short English snippets are the norm
-    stop = foreign = 0
-    for word, count in counts.items():
-        if word in STOPWORDS:
-            stop += count
-        elif word in _FOREIGN_STOPWORDS:
-            foreign += count
+    # Look the (few hundred) stopwords up in the counts instead of walking every token.
+    stop = sum(counts.get(word, 0) for word in _STOPWORD_FORMS)
+    foreign = sum(counts.get(word, 0) for word in _FOREIGN_STOPWORD_FORMS)
     return stop / total >= _MIN_STOPWORD_SHARE and stop > foreign
 
 
 def is_english(doc: Document) -> bool:
     """True when the document reads as English (stopword share of its words)."""
     return doc.view("sen.is-english", _english_verdict)
-
-
-def _count_words(doc: Document) -> Counter[str]:
-    counts = Counter(match.group() for match in _LATIN_WORD.finditer(doc.text))
-    if doc.title:
-        counts.update(match.group() for match in _LATIN_WORD.finditer(doc.title))
-    return counts
-
-
-def word_counts(doc: Document) -> Counter[str]:
-    """Case-sensitive counts of the document's letter-only words (and the title's)."""
-    return doc.view("sen.word-counts", _count_words)

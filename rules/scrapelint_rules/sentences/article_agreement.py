@@ -15,13 +15,20 @@ BRITISH_H_WORDS = load_word_list("british_h_words")
 
 # Lower-case articles anywhere; capitalised ones only count where a sentence starts, since
 # "Type A blood" or "Plan A" use the letter. All patterns are led by a literal (fast scan).
-_ARTICLE_AND_WORD = r"(?P<article>{}) (?P<quote>[\"'“‘(]?)(?P<word>[A-Za-z0-9][\w'’]*)(?P<after>.?)"
-_PATTERNS = (
-    re.compile(" " + _ARTICLE_AND_WORD.format("an?")),
-    re.compile(" " + _ARTICLE_AND_WORD.format("An?")),
-    re.compile("\n" + _ARTICLE_AND_WORD.format("An?")),
+_ARTICLE_AND_WORD = (
+    r"(?P<article>{}) {}(?P<quote>[\"'“‘(]?)(?P<word>[A-Za-z0-9][\w'’]*)(?P<after>.?)"
 )
-_AT_START = re.compile(_ARTICLE_AND_WORD.format("An?"))
+# "a" is only checked before what may sound like a vowel, "an" before what may sound like a
+# consonant: the lookaheads drop the common, correct cases before any Python code runs.
+_A_SUSPECT = r"(?=[\"'“‘(]?(?:[aeiouAEIOUhH8]|1[18]))"
+_AN_SUSPECT = r"(?=[\"'“‘(]?[^aeiouAEIOU\W])"
+_PATTERNS = (
+    re.compile(" " + _ARTICLE_AND_WORD.format("a", _A_SUSPECT)),
+    re.compile(" " + _ARTICLE_AND_WORD.format("an", _AN_SUSPECT)),
+    re.compile(" " + _ARTICLE_AND_WORD.format("An?", "")),
+    re.compile("\n" + _ARTICLE_AND_WORD.format("An?", "")),
+)
+_AT_START = re.compile(_ARTICLE_AND_WORD.format("An?", ""))
 _ELEVEN_EIGHTEEN = re.compile(r"1[18](?:\d\d)?(?!\d)")
 _SENTENCE_OPENERS = ".!?:\"“”'‘’(\n"
 

@@ -16,10 +16,13 @@ ALLOWED_DOUBLES = load_word_list("allowed_doubles")
 
 # A word, one space, the same word again (any case). Led by a literal space or line break so
 # the standard ``re`` engine finds candidates fast; the word itself is checked afterwards.
+# Exact copies are found case-sensitively (cheaper); "The the" only occurs where a sentence
+# or line starts, so that case is checked after ". " and line breaks only.
 _CANDIDATES = (
-    re.compile(r" (\w+) \1\b", re.IGNORECASE),
-    re.compile(r"-(\w+) \1\b", re.IGNORECASE),
+    re.compile(r" (\w+) \1\b"),
+    re.compile(r"-(\w+) \1\b"),
     re.compile(r"\n(\w+) \1\b", re.IGNORECASE),
+    re.compile(r"[.!?] (\w+) \1\b", re.IGNORECASE),
 )
 _AT_START = re.compile(r"(\w+) \1\b", re.IGNORECASE)
 _AFTER_WORD = re.compile(r"['’]?\w")
@@ -68,7 +71,11 @@ class DoubledWord(Rule):
         first = _AT_START.match(text)
         if first is not None:
             matches.append(first)
+        seen: set[int] = set()
         for match in sorted(matches, key=lambda m: m.start(1)):
+            if match.start(1) in seen:
+                continue
+            seen.add(match.start(1))
             diagnostic = self._judge(doc, match.start(1), match.end())
             if diagnostic is not None:
                 yield diagnostic

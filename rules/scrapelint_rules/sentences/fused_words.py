@@ -5,20 +5,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from scrapelint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from scrapelint.document import Document
 from scrapelint.lexicon import STOPWORDS, zipf
 from scrapelint.rule import Rule
-from scrapelint_rules.sentences._shared import is_english, load_word_list
+from scrapelint_rules.sentences._shared import is_english, load_word_list, token_counts
 
 AFFIXES = load_word_list("word_affixes")
 
 # A lower-case letter directly followed by a capital: the hump of a camel-case token.
 _HUMP = re.compile(r"[a-z][A-Z]")
 _TOKEN_CHAR = re.compile(r"[\w'’.@/#:\-]")
+_TOKEN_TAIL = re.compile(r"[\w'’.@/#:\-]+$")
+_TOKEN_HEAD = re.compile(r"[\w'’.@/#:\-]+")
 _CAMEL = re.compile(r"(?P<left>[A-Z]?[a-z]+)(?P<right>[A-Z][a-z]+)")
-_LONG_LOWER = re.compile(r"[a-z]{8,}")
+_MIN_FUSED_LENGTH = 8
+_TOKEN_PUNCTUATION = "\"'“”‘’()[]{}.,:;!?*…-–—"
 #: Known words and brands (youtube, iphone, mcdonald) are at least this common (Zipf).
 _MAX_FUSED_ZIPF = 1.0
 #: Web text is full of "morethan"; with a function word inside, rarer spellings still count.
@@ -30,12 +34,10 @@ _NAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "V
 
 
 def _token_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Grow ``start:end`` to the whole white-space delimited token around it."""
-    while start > 0 and _TOKEN_CHAR.match(text, start - 1):
-        start -= 1
-    while end < len(text) and _TOKEN_CHAR.match(text, end):
-        end += 1
-    return start, end
+    """Grow ``start:end`` to the whole token (letters, digits, URL and code marks) around it."""
+    left = _TOKEN_TAIL.search(text, max(0, start - 80), start)
+    right = _TOKEN_HEAD.match(text, end)
+    return (left.start() if left else start), (right.end() if right else end)
 
 
 def _looks_like_code(text: str, start: int, end: int) -> bool:
@@ -45,9 +47,31 @@ def _looks_like_code(text: str, start: int, end: int) -> bool:
     return bool(_CODE_AROUND.match(before) or _CODE_AROUND.match(after))
 
 
-def _occurs_alone(text: str, word: str, flags: int = 0) -> bool:
-    """True when ``word`` occurs in ``text`` as a word of its own."""
-    return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text, flags) is not None
+def _occurs_alone(text: str, word: str) -> bool:
+    """True when ``word`` occurs in ``text`` as a word of its own (str.find is fastest)."""
+    size = len(word)
+    index = text.find(word)
+    while index >= 0:
+        before = text[index - 1] if index > 0 else " "
+        after = text[index + size] if index + size < len(text) else " "
+        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+            return True
+        index = text.find(word, index + 1)
+    return False
+
+
+@lru_cache(maxsize=50_000)
+def best_split(word: str, min_part_zipf: float) -> int | None:
+    """The split point whose rarer half is the most common, if both halves are common."""
+    best: tuple[float, int] | None = None
+    for cut in range(3, len(word) - 2):
+        left, right = word[:cut], word[cut:]
+        if left in AFFIXES or right in AFFIXES:
+            continue
+        score = min(zipf(left), zipf(right))
+        if score >= min_part_zipf and (best is None or score > best[0]):
+            best = (score, cut)
+    return None if best is None else best[1]
 
 
 def _spaced_elsewhere(doc: Document, left: str, right: str) -> bool:
@@ -107,22 +131,25 @@ class FusedCamelCase(Rule):
         text = doc.text
         if not is_english(doc):
             return
-        seen: set[int] = set()
-        for hump in _HUMP.finditer(text):
-            start, end = _token_span(text, hump.start(), hump.end())
-            if start in seen:
+        found: list[Diagnostic] = []
+        for token, count in token_counts(doc).items():
+            if count > 1 or token.islower() or token.isupper() or token.istitle():
+                continue  # only tokens with a capital after a lower-case letter can be camel case
+            core = token.strip(_TOKEN_PUNCTUATION)
+            if not _HUMP.search(core):
                 continue
-            seen.add(start)
-            diagnostic = self._judge(doc, start, end)
+            start = text.find(token)
+            diagnostic = self._judge(doc, start, start + len(token))
             if diagnostic is not None:
-                yield diagnostic
+                found.append(diagnostic)
+        yield from sorted(found, key=lambda d: d.start)
 
     def _judge(self, doc: Document, start: int, end: int) -> Diagnostic | None:
         opts: FusedOptions = self.options
         text = doc.text
         token = text[start:end]
         # Trim sentence punctuation and quotes around the token.
-        core = token.strip("'’.,:;!?-")
+        core = token.strip(_TOKEN_PUNCTUATION)
         match = _CAMEL.fullmatch(core)
         if match is None:
             return None  # digits, dots, several humps, all-capital parts: code or a name
@@ -193,46 +220,45 @@ class FusedLowercaseWords(Rule):
         text = doc.text
         if not is_english(doc):
             return
-        for match in _LONG_LOWER.finditer(text):
-            word = match.group()
+        # Unique candidates first: most long words are known, and each is looked up once.
+        found: list[Diagnostic] = []
+        for token in token_counts(doc):
+            if len(token) < _MIN_FUSED_LENGTH or not token.islower():
+                continue
+            word = token.strip(_TOKEN_PUNCTUATION)
+            if len(word) < _MIN_FUSED_LENGTH or not word.isalpha() or not word.isascii():
+                continue  # URLs, identifiers, numbers
             if zipf(word) >= _MAX_FUSED_WITH_STOPWORD_ZIPF:
                 continue  # the word list knows it
-            start, end = match.start(), match.end()
-            if (
-                start > 0 and _TOKEN_CHAR.match(text, start - 1) and text[start - 1] not in "'’-"
-            ) or (end < len(text) and _TOKEN_CHAR.match(text, end) and text[end] not in ".,:;'’-"):
-                continue  # part of a longer token: URL, identifier, mixed case
-            split = self._best_split(word)
-            if split is None:
-                continue
-            left, right = word[:split], word[split:]
-            if text.count(word) > 1:
-                continue  # a compound the writer uses on purpose recurs
-            if left not in STOPWORDS and right not in STOPWORDS:
-                # Two content words: only when unknown and both stand alone in the article.
-                if zipf(word) >= _MAX_FUSED_ZIPF:
-                    continue
-                if not (_occurs_alone(text, left) and _occurs_alone(text, right)):
-                    continue
-            yield self.diagnostic(
-                start,
-                end,
-                f"{word!r} is no English word but splits into {left!r} and {right!r}",
-                fix=Fix.unsafe(
-                    f"Split into {left!r} and {right!r}", Edit(start + split, start + split, " ")
-                ),
-                confidence=0.6,
-            )
+            diagnostic = self._judge(text, word)
+            if diagnostic is not None:
+                found.append(diagnostic)
+        yield from sorted(found, key=lambda d: d.start)
 
-    def _best_split(self, word: str) -> int | None:
-        """The split point whose rarer half is the most common, if both halves are common."""
+    def _judge(self, text: str, word: str) -> Diagnostic | None:
         opts: FusedOptions = self.options
-        best: tuple[float, int] | None = None
-        for cut in range(3, len(word) - 2):
-            left, right = word[:cut], word[cut:]
-            if left in AFFIXES or right in AFFIXES:
-                continue
-            score = min(zipf(left), zipf(right))
-            if score >= opts.min_part_zipf and (best is None or score > best[0]):
-                best = (score, cut)
-        return None if best is None else best[1]
+        split = best_split(word, opts.min_part_zipf)
+        if split is None or text.count(word) > 1:
+            return None  # no split into two words; a compound used on purpose recurs
+        left, right = word[:split], word[split:]
+        if left not in STOPWORDS and right not in STOPWORDS:
+            # Two content words: only when unknown and both stand alone in the article.
+            if zipf(word) >= _MAX_FUSED_ZIPF:
+                return None
+            if not (_occurs_alone(text, left) and _occurs_alone(text, right)):
+                return None
+        start = text.find(word)
+        end = start + len(word)
+        if (start > 0 and _TOKEN_CHAR.match(text, start - 1) and text[start - 1] not in "'’-") or (
+            end < len(text) and _TOKEN_CHAR.match(text, end) and text[end] not in ".,:;'’-"
+        ):
+            return None  # part of a longer token: URL, identifier, mixed case
+        return self.diagnostic(
+            start,
+            end,
+            f"{word!r} is no English word but splits into {left!r} and {right!r}",
+            fix=Fix.unsafe(
+                f"Split into {left!r} and {right!r}", Edit(start + split, start + split, " ")
+            ),
+            confidence=0.6,
+        )
