@@ -218,6 +218,8 @@ def _parse_group(group: Any, key: str, where: _Located) -> list[Pattern]:
                 raise where.error(ikey, "expected a non-empty string")
             body = item if is_regex else literal_to_regex(item)
             try:
+                if is_regex:  # report errors at positions of the user's own pattern
+                    regex.compile(body, regex.IGNORECASE | regex.V0)
                 compiled = regex.compile(_anchor(body, scope), regex.IGNORECASE | regex.V0)
             except regex.error as exc:
                 raise where.error(ikey, f"invalid regex {item!r}: {exc}") from None
@@ -227,7 +229,11 @@ def _parse_group(group: Any, key: str, where: _Located) -> list[Pattern]:
             literal = None if is_regex else normalize_phrase(item)
             if literal == "":
                 raise where.error(ikey, "phrase has no letters or digits")
-            out.append(Pattern(compiled, body, literal, item, scope, gname, max_words, where.path, line, ikey))
+            out.append(
+                Pattern(
+                    compiled, body, literal, item, scope, gname, max_words, where.path, line, ikey
+                )
+            )
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from scrapelint.rule import Rule
+from scrapelint_rules.boilerplate.caption_line import CaptionLine
 from scrapelint_rules.boilerplate.glued import GluedBoilerplate
 from scrapelint_rules.boilerplate.link_list import LinkList
 from scrapelint_rules.boilerplate.metadata_line import MetadataLine
@@ -13,6 +14,7 @@ RULES: tuple[type[Rule], ...] = (
     BoilerplatePhrase,
     LinkList,
     MetadataLine,
+    CaptionLine,
     GluedBoilerplate,
     SiteBoilerplate,
 )

@@ -28,7 +28,11 @@ def is_title_like(info: LineInfo, max_words: int) -> bool:
     if not 2 <= info.words <= max_words or info.letters_words < 2:
         return False
     text = info.text
-    if text.endswith((".", ":", ";", ",", "…", "—", "-")) or text.endswith(".”") or text.endswith('."'):
+    if (
+        text.endswith((".", ":", ";", ",", "…", "—", "-"))
+        or text.endswith(".”")
+        or text.endswith('."')
+    ):
         return False
     if text.count(",") > 1:
         return False
@@ -39,7 +43,7 @@ def is_short_fragment(info: LineInfo, max_words: int) -> bool:
     """A short line that does not end a sentence: a menu entry, headline or label."""
     if not 1 <= info.words <= max_words or info.letters_words < 1:
         return False
-    return not info.terminal or info.text.endswith("?") and info.cap_share >= 0.5
+    return not info.terminal or (info.text.endswith("?") and info.cap_share >= 0.5)
 
 
 class LinkList(Rule):
@@ -123,8 +127,10 @@ class LinkList(Rule):
         run = 1
         for step in (-1, 1):
             n = pos + step
-            while 0 <= n < len(lay.lines) and is_title_like(lay.lines[n], opts.max_words) and (
-                n not in lay.structured
+            while (
+                0 <= n < len(lay.lines)
+                and is_title_like(lay.lines[n], opts.max_words)
+                and (n not in lay.structured)
             ):
                 run += 1
                 n += step
@@ -136,8 +142,10 @@ class LinkList(Rule):
     def _report(self, doc: Document, lay: Layout, block: list[int]) -> Diagnostic:
         first, last = block[0], block[-1]
         n = len(block)
-        what = f"{n} short lines without closing punctuation" if n > 1 else (
-            "a short line without closing punctuation"
+        what = (
+            f"{n} short lines without closing punctuation"
+            if n > 1
+            else ("a short line without closing punctuation")
         )
         return self.diagnostic(
             lay.lines[first].start,

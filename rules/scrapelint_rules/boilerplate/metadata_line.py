@@ -21,7 +21,9 @@ _WEEKDAYS = (
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri "
     "sat sun"
 ).split()
-_ZONES = "am pm a.m p.m gmt utc bst cet cest est edt cst cdt mst mdt pst pdt et pt ist aest amt".split()
+_ZONES = (
+    "am pm a.m p.m gmt utc bst cet cest est edt cst cdt mst mdt pst pdt et pt ist aest amt".split()
+)
 #: Words that may stand in a metadata line besides dates, times and names.
 _META_WORDS = frozenset(
     """updated update published posted modified last first created edited written filed
@@ -33,7 +35,8 @@ _META_WORDS = frozenset(
 )
 _DATE_WORDS = frozenset([*_MONTHS, *_WEEKDAYS, *_ZONES, "ago", "today", "yesterday"])
 _COUNTER_WORDS = frozenset(
-    "views comments shares likes replies votes followers subscribers reads photos images videos".split()
+    """views comments shares likes replies votes followers subscribers reads photos images
+    videos""".split()
 )
 _TOKEN = regex.compile(r"@[\w.]+|\p{N}[\p{N}:.,/\-]*[kKmM]?|[\p{L}][\p{L}.’'\-]*")
 _TIME = regex.compile(r"^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?$")
@@ -82,10 +85,10 @@ def classify_metadata(info: LineInfo, max_words: int, max_names: int) -> str | N
         return None
     if counters and numbers and not names and counters + numbers >= len(tokens) - 1:
         return "counter"
-    if dates and (dates + numbers + years) >= 2 or (dates and numbers and _has_time_word(tokens)):
+    if (dates and (dates + numbers + years) >= 2) or (dates and numbers and _has_time_word(tokens)):
         return "byline" if names else "date"
     starts_by = tokens[0].lower() == "by"
-    if (names >= 2 and starts_by or names and handles) and info.words <= max_names + 2:
+    if ((names >= 2 and starts_by) or (names and handles)) and info.words <= max_names + 2:
         return "byline"
     return None
 

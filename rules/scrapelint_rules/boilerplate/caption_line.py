@@ -1,0 +1,99 @@
+"""BP004 caption-line: photo captions left between the paragraphs of an article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from scrapelint.diagnostics import Category, Diagnostic, Severity
+from scrapelint.document import Document
+from scrapelint.rule import Rule
+from scrapelint_rules.boilerplate.common import line_fix, where
+from scrapelint_rules.boilerplate.layout import layout
+
+# Each cue is written in the way captions, and rarely article sentences, phrase things.
+_CUES: tuple[tuple[str, str], ...] = (
+    (
+        "a position marker such as ', left,'",
+        r",\s+(?:left|right|center|centre|top|bottom|far\s+(?:left|right)|"
+        r"(?:second|third)\s+(?:from\s+)?(?:left|right)|front|rear|back\s+row)\s*[,)]",
+    ),
+    ("a '(L-R)' marker", r"\((?:L-R|R-L|from\s+left|from\s+right|left\s+to\s+right)\)"),
+    ("a 'file photo' label", r"(?:^|\s)(?:FILE\s+PHOTO|[Ff]ile\s+photo|[Hh]andout\s+photo)\b"),
+    ("'pictured'", r"\((?:pictured|above|below|inset)\)|\b(?:is|are)\s+pictured\b"),
+    (
+        "a picture description",
+        r"^(?:An?|The|This)\s+(?:undated\s+|handout\s+|stock\s+|file\s+|aerial\s+|"
+        r"screenshot\s+|composite\s+)*(?:image|photo|photograph|picture|illustration|"
+        r"screengrab|screenshot|rendering|graphic|view|artist's\s+(?:concept|impression|"
+        r"rendering|illustration))\s+(?:of|shows|showing|from|taken|provided|released|"
+        r"depicts|depicting)\b",
+    ),
+    ("an artist's impression", r"\bartist['’]s\s+(?:concept|impression|rendering|illustration)\b"),
+    ("'(photo/image) shows'", r"\b(?:photo|image|picture|photograph)\s+(?:shows|showing)\b"),
+)
+_CUE_RES = tuple((label, regex.compile(pattern, regex.V0)) for label, pattern in _CUES)
+
+
+@dataclass(frozen=True)
+class CaptionLineOptions:
+    #: Longest caption, in words.
+    max_words: int = 60
+
+
+class CaptionLine(Rule):
+    """Flags photo captions left in the article text.
+
+    ## What it does
+    Looks for the phrasing of captions, which article sentences rarely use:
+    position markers ("Jane Doe, left, speaks with..."), "(L)"/"(R)", a
+    "file photo" label, "(pictured)", "is seen", and descriptions of the
+    picture itself ("An aerial view of...", "This image shows...", "An
+    artist's impression of..."). Only lines of at most `max_words` words
+    are considered, since captions are short.
+
+    ## Why is this bad
+    A caption describes a picture that is not there. In the text it
+    interrupts the story, often repeats it, and reads like a non-sequitur.
+
+    ## Example
+    ```text
+    The mayor, right, speaks with residents in Springfield on Tuesday.
+    ```
+    The line is flagged.
+
+    ## Options
+    - `max_words` (int, default 60): longest line considered.
+
+    ## Fix
+    Safe above or below the article body; unsafe inside it.
+    """
+
+    code = "BP004"
+    name = "caption-line"
+    category = Category.BOILERPLATE
+    severity = Severity.WARNING
+    fixable = "always"
+    Options = CaptionLineOptions
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        lay = layout(doc)
+        if not lay.english:
+            return
+        opts: CaptionLineOptions = self.options
+        for pos, info in enumerate(lay.lines):
+            if not 4 <= info.words <= opts.max_words or info.text.startswith(("“", '"')):
+                continue
+            for label, cue in _CUE_RES:
+                if cue.search(info.text) is None:
+                    continue
+                yield self.diagnostic(
+                    info.start,
+                    info.end,
+                    f"line reads like a photo caption ({label}; {info.words} words, at most "
+                    f"{opts.max_words}) {where(lay, pos)}",
+                    fix=line_fix(doc, lay, pos, pos, "caption"),
+                )
+                break

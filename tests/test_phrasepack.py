@@ -1,0 +1,133 @@
+"""Phrase packs: strict validation with file/line/key, scopes, and user regex timeouts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scrapelint.errors import ConfigError
+from scrapelint.phrasepack import (
+    PhraseMatcher,
+    PhraseTimeoutError,
+    Scope,
+    load_pack,
+    parse_pack,
+)
+
+PACK = """\
+name: harbour-gazette
+groups:
+  - name: nav
+    scope: whole-line
+    phrases: ["More From The Quay", "Tide Tables"]
+  - name: prompts
+    scope: line-start
+    max-words: 12
+    phrases: ["Dock Talk:"]
+  - name: credits
+    scope: line-end
+    regexes: ['/\\s*Harbour Photo Desk']
+  - name: notices
+    scope: anywhere
+    max-words: 30
+    phrases: ["reprinted with permission"]
+"""
+
+
+def matcher(text: str = PACK) -> PhraseMatcher:
+    return PhraseMatcher([parse_pack(text, "pack.yaml")])
+
+
+def test_whole_line_scope_ignores_case_bullets_and_punctuation() -> None:
+    m = matcher()
+    assert m.match("• more from the quay »") is not None
+    assert m.match("Tide Tables:") is not None
+    # the phrase inside a sentence is not a whole-line match
+    assert m.match("We published more from the quay on Monday.") is None
+
+
+def test_line_start_and_max_words() -> None:
+    m = matcher()
+    assert m.match("Dock Talk: the ferry timetable changes") is not None
+    long_line = "Dock Talk: " + "word " * 20
+    assert m.match(long_line.strip()) is None
+    assert m.match("The Dock Talk: column returns") is None
+
+
+def test_line_end_regex_and_anywhere() -> None:
+    m = matcher()
+    found = m.match("Fishermen unload the catch at dawn / Harbour Photo Desk")
+    assert found is not None and found.pattern.scope is Scope.LINE_END
+    assert m.match("This column is reprinted with permission of the author.") is not None
+
+
+def test_unknown_key_reports_file_line_and_key() -> None:
+    bad = PACK.replace("    max-words: 12\n", "    max-word: 12\n")
+    with pytest.raises(ConfigError) as err:
+        parse_pack(bad, "site/pack.yaml")
+    assert err.value.path == "site/pack.yaml"
+    assert err.value.line == 8
+    assert err.value.key == "groups[1].max-word"
+
+
+def test_bad_scope_names_choices() -> None:
+    bad = PACK.replace("scope: line-end", "scope: end-of-line")
+    with pytest.raises(ConfigError) as err:
+        parse_pack(bad, "p.yaml")
+    assert err.value.key == "groups[2].scope"
+    assert "whole-line" in str(err.value)
+
+
+def test_invalid_regex_points_at_the_entry() -> None:
+    bad = PACK.replace("'/\\s*Harbour Photo Desk'", "'(unclosed'")
+    with pytest.raises(ConfigError) as err:
+        parse_pack(bad, "p.yaml")
+    assert err.value.key == "groups[2].regexes[0]"
+    assert err.value.line == 12
+    assert "position 9" in str(err.value)
+
+
+def test_empty_phrase_and_wrong_types_are_rejected() -> None:
+    with pytest.raises(ConfigError, match="non-empty string"):
+        parse_pack("groups:\n  - scope: anywhere\n    phrases: ['']\n", "p.yaml")
+    with pytest.raises(ConfigError, match="list of strings"):
+        parse_pack("groups:\n  - scope: anywhere\n    phrases: oops\n", "p.yaml")
+    with pytest.raises(ConfigError, match="groups"):
+        parse_pack("name: x\n", "p.yaml")
+
+
+def test_malformed_yaml_has_a_line() -> None:
+    with pytest.raises(ConfigError) as err:
+        parse_pack("groups:\n  - scope: [whole-line\n", "p.yaml")
+    assert err.value.line is not None
+    assert "malformed YAML" in str(err.value)
+
+
+def test_catastrophic_user_regex_times_out_with_a_clear_error() -> None:
+    pack = parse_pack(
+        "timeout: 0.01\ngroups:\n  - scope: anywhere\n    regexes: ['(x+x+)+y']\n", "slow.yaml"
+    )
+    with pytest.raises(PhraseTimeoutError) as err:
+        PhraseMatcher([pack]).match("x" * 5000)
+    assert err.value.path == "slow.yaml"
+    assert err.value.key == "groups[0].regexes[0]"
+    assert "took longer than" in str(err.value)
+
+
+def test_load_pack_reads_files_and_reports_missing(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(PACK, encoding="utf-8")
+    assert len(load_pack(path).patterns) == 5
+    with pytest.raises(ConfigError, match="cannot read"):
+        load_pack(tmp_path / "missing.yaml")
+
+
+def test_builtin_catalogue_is_valid_and_trusted_matching_agrees() -> None:
+    from scrapelint_rules.boilerplate.phrase_line import BUILTIN_PACK
+
+    pack = load_pack(BUILTIN_PACK)
+    fast = PhraseMatcher([pack], trusted=True)
+    slow = PhraseMatcher([pack])
+    for line in ("Latest News", "Read more: the council's budget", "Image 3 of 7", "The end."):
+        assert (fast.match(line) is None) == (slow.match(line) is None)
