@@ -51,6 +51,7 @@ SPLIT_EVERY = 8
 __all__ = [
     "PATH",
     "CorpusSummary",
+    "annotation",
     "clean_bag",
     "clean_dataframe",
     "corpus_state",

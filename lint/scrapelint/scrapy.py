@@ -103,7 +103,7 @@ class ScrapelintPipeline:
             mode=str(settings.get("SCRAPELINT_MODE") or "annotate").lower(),
             unsafe=settings.getbool("SCRAPELINT_UNSAFE_FIXES"),
             drop_below=None if drop in (None, "") else _score(settings, "SCRAPELINT_DROP_BELOW"),
-            field=str(settings.get("SCRAPELINT_FIELD", "scrapelint")),
+            field=str(settings.get("SCRAPELINT_FIELD", "scrapelint") or ""),
             stats=crawler.stats,
         )
 
@@ -116,12 +116,13 @@ class ScrapelintPipeline:
         if not isinstance(text, str):
             self._inc("skipped")
             return item
+        item_id = adapter.get(self.id_field)
         doc = Document(
             text,
             title=_string(adapter.get(self.title_field)),
             url=_string(adapter.get(self.url_field)),
             path="<item>",
-            id=None if adapter.get(self.id_field) is None else str(adapter.get(self.id_field)),
+            id=None if item_id is None else str(item_id),
         )
         if self.mode == "clean":
             outcome = self.linter.fix(doc, unsafe=self.unsafe)
