@@ -95,7 +95,10 @@ class DoubledWord(Rule):
             return None  # "for For Hire": a word runs into a capitalised name or heading
         if first[0].isupper() and second[0].islower() and lower not in STOPWORDS:
             return None  # "Zee zee plant": a name; "The the" is still caught
-        if text.startswith(" " + first, end) or lower in ALLOWED_DOUBLES:
+        tripled = text[end : end + length + 1].lower() == " " + lower or (
+            text[max(0, first_start - length - 1) : first_start].lower() == lower + " "
+        )
+        if tripled or lower in ALLOWED_DOUBLES:
             return None  # "layers layers layers" is emphasis; "that that", "had had"
         if len(first) == 1 and lower not in ("a", "i"):
             return None  # single letters are list marks or initials

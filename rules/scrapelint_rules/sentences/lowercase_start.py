@@ -27,6 +27,7 @@ _MAX_LOWERCASE_STYLE_SHARE = 0.2
 _MIN_WORD_ZIPF = 3.5
 _CODE_HINT = re.compile(r"[{}]|=>|\(\)|&&|::|\$ ")
 _ANY_START = re.compile(r"\. [A-Za-z]")
+_LOWER_START = re.compile(r"\. [a-z]")
 _HAS_UPPER = regex.compile(r"\p{Lu}")
 
 
@@ -119,8 +120,9 @@ class LowercaseSentenceStart(Rule):
             found.append((stop, match.end("word"), word, found_before))
         if not found:
             return
-        starts = sum(1 for _ in _ANY_START.finditer(text))
-        if len(found) > 2 and len(found) > _MAX_LOWERCASE_STYLE_SHARE * starts:
+        starts = len(_ANY_START.findall(text))
+        lower_starts = len(_LOWER_START.findall(text))
+        if lower_starts > 2 and lower_starts > _MAX_LOWERCASE_STYLE_SHARE * starts:
             return  # the whole text is written without capitals
         for start, end, word, before in found:
             yield self.diagnostic(

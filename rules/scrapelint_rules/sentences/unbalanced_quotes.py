@@ -165,17 +165,19 @@ class UnbalancedQuotes(Rule):
             for offset in unclosed:
                 if _continues(paragraphs, found, index, text[offset]):
                     continue  # a quotation running on into the next paragraphs
-                yield self._report(paragraph, offset, "is never closed in its paragraph")
+                yield self._report(paragraph, offset, "is never closed in its paragraph", True)
             for offset in stray:
                 if offset == stray[0] and _opened_before(found, index, text[offset]):
                     continue  # closes what an earlier paragraph opened
-                yield self._report(paragraph, offset, "closes nothing: no opening mark before it")
+                yield self._report(
+                    paragraph, offset, "closes nothing: no opening mark before it", False
+                )
 
-    def _report(self, paragraph: Paragraph, offset: int, problem: str) -> Diagnostic:
+    def _report(self, paragraph: Paragraph, offset: int, problem: str, opening: bool) -> Diagnostic:
         text = paragraph.text
         mark = text[offset]
         # Report the mark with the word it touches, so the spot is easy to find.
-        if mark in '"“(':
+        if opening:
             end = offset + 1
             while end < len(text) and end - offset < 40 and not text[end].isspace():
                 end += 1
