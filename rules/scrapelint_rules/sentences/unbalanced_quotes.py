@@ -10,7 +10,8 @@ from scrapelint.document import Document, Paragraph
 from scrapelint.rule import Rule
 from scrapelint_rules.sentences._shared import is_english
 
-_MARKS = re.compile(r"[\"“”()]")
+# Double quotes (two apostrophes typed as a closing quote count as one) and round brackets.
+_MARKS = re.compile(r"’’|''|[\"“”()]")
 _OPENING_QUOTE_START = re.compile(r"\s*[\"“]")
 _CODE_HINT = re.compile(r"[{}<>=;]|\(\)|::|&&|\\")
 _SPACE_BEFORE = " \t\n([{—–-/"
@@ -29,7 +30,7 @@ def _straight_quote_role(text: str, index: int, inside: bool) -> str | None:
     if before.isdigit():
         # An inch mark (5'10") unless it ends a quotation: "Top 10" List.
         return "close" if inside and not after.isalnum() else None
-    if (before in _SPACE_BEFORE or before in "\"'“‘") and not after.isspace():
+    if (before.isspace() or before in _SPACE_BEFORE or before in "\"'“‘") and not after.isspace():
         return "open"
     if not after.isalnum() and after not in "([{" and not before.isspace():
         return "close"
@@ -59,8 +60,14 @@ def _unmatched(text: str) -> tuple[list[int], list[int]]:
             if mark == "“":
                 role: str | None = "open"
             elif mark == "”":
-                inch = index > 0 and text[index - 1].isdigit() and not quotes
-                role = None if inch else "close"
+                before = text[index - 1] if index > 0 else " "
+                after = text[index + 1] if index + 1 < len(text) else " "
+                inch = before.isdigit() and not quotes
+                # A ” typed where a quotation opens (” word) still opens it.
+                wrong_way = before.isspace() and after.isalnum() and not quotes
+                role = None if inch else "open" if wrong_way else "close"
+            elif mark in ("’’", "''"):
+                role = "close" if quotes else None
             else:
                 role = _straight_quote_role(text, index, bool(quotes))
             if role == "open":
