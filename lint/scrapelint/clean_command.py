@@ -51,7 +51,7 @@ def _open_out(path: str, stack: ExitStack) -> IO[bytes]:
 def cmd_clean(args: argparse.Namespace) -> int:
     from scrapelint.cli import config_from_args, resolve_jobs
     from scrapelint.jsonl import replace_field, set_field_raw
-    from scrapelint.linter import Linter, quality_score
+    from scrapelint.linter import Linter, annotation
     from scrapelint.parallel import Job, Task, process
 
     if args.drop_below is not None and not args.rejects:
@@ -97,16 +97,10 @@ def cmd_clean(args: argparse.Namespace) -> int:
                 (rejects or out).write(raw)
                 continue
             outcome = result.outcome
-            score = quality_score(outcome.text, outcome.remaining)
-            annotation = {
-                "score": score,
-                "fixed": len(outcome.applied),
-                "diagnostics": [_compact(d.to_dict()) for d in outcome.remaining],
-            }
+            note = annotation(outcome)
+            score = note["score"]
             line = replace_field(raw, fields.text, outcome.text) if outcome.changed else raw
-            line = set_field_raw(
-                line, "scrapelint", json.dumps(annotation, ensure_ascii=line.isascii())
-            )
+            line = set_field_raw(line, "scrapelint", json.dumps(note, ensure_ascii=line.isascii()))
             counts["records"] += 1
             counts["fixed"] += len(outcome.applied)
             if args.drop_below is not None and score < args.drop_below:
@@ -123,8 +117,3 @@ def cmd_clean(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 2 if problems else 0
-
-
-def _compact(d: dict[str, Any]) -> dict[str, Any]:
-    """A diagnostic inside a record: its location is the record itself."""
-    return {k: v for k, v in d.items() if k not in ("path", "record", "id")}

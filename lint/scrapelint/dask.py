@@ -27,11 +27,9 @@ from dask.delayed import Delayed, delayed
 
 from scrapelint.baseline import load_baseline
 from scrapelint.config import Config, config_from_mapping, load_config
-from scrapelint.diagnostics import Diagnostic
 from scrapelint.document import Document
-from scrapelint.fixer import FixOutcome
 from scrapelint.inputs import FieldNames
-from scrapelint.linter import CorpusState, Linter, quality_score
+from scrapelint.linter import CorpusState, Linter, annotation
 from scrapelint.registry import Registry
 
 if TYPE_CHECKING:
@@ -134,20 +132,6 @@ def _ignored(record: Mapping[str, Any], fields: FieldNames) -> tuple[str, ...]:
     if isinstance(value, list | tuple):
         return tuple(c for c in value if isinstance(c, str))
     return ()
-
-
-def annotation(outcome: FixOutcome) -> dict[str, Any]:
-    """The ``scrapelint`` object of a cleaned record, as ``scrapelint clean`` writes it."""
-    return {
-        "score": quality_score(outcome.text, outcome.remaining),
-        "fixed": len(outcome.applied),
-        "diagnostics": [_compact(d) for d in outcome.remaining],
-    }
-
-
-def _compact(d: Diagnostic) -> dict[str, Any]:
-    """A diagnostic inside a record: its location is the record itself."""
-    return {k: v for k, v in d.to_dict().items() if k not in ("path", "record", "id")}
 
 
 # -- corpus pass --------------------------------------------------------------

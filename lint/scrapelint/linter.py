@@ -203,17 +203,38 @@ class Linter:
         return fix_text(doc.text, self.check(doc, corpus, ignore), relint, unsafe=unsafe)
 
     def clean(
-        self, text: str, title: str | None = None, url: str | None = None, unsafe: bool = False
+        self,
+        text: str,
+        title: str | None = None,
+        url: str | None = None,
+        unsafe: bool = False,
+        corpus: CorpusState | None = None,
     ) -> CleanResult:
         """Fixed text, remaining diagnostics and a 0-100 quality score."""
         doc = Document(text, title=title, url=url)
-        outcome = self.fix(doc, unsafe=unsafe)
+        outcome = self.fix(doc, unsafe=unsafe, corpus=corpus)
         return CleanResult(
             outcome.text,
             outcome.remaining,
             quality_score(outcome.text, outcome.remaining),
             outcome.applied,
         )
+
+
+def annotation(outcome: FixOutcome) -> dict[str, Any]:
+    """The ``scrapelint`` object of a cleaned record: score, fixes applied, diagnostics left.
+
+    ``scrapelint clean``, the Dask and the Scrapy integrations all write this shape.
+    The diagnostics leave out path, record and id: the record itself is their location.
+    """
+    return {
+        "score": quality_score(outcome.text, outcome.remaining),
+        "fixed": len(outcome.applied),
+        "diagnostics": [
+            {k: v for k, v in d.to_dict().items() if k not in ("path", "record", "id")}
+            for d in outcome.remaining
+        ],
+    }
 
 
 def quality_score(text: str, diagnostics: Sequence[Diagnostic]) -> float:

@@ -31,7 +31,7 @@ from scrapelint.config import Config, config_from_mapping, load_config
 from scrapelint.diagnostics import Diagnostic, Severity
 from scrapelint.document import Document
 from scrapelint.fixer import FixOutcome
-from scrapelint.linter import Linter, quality_score
+from scrapelint.linter import Linter, annotation, quality_score
 
 logger = logging.getLogger(__name__)
 
@@ -144,11 +144,7 @@ class ScrapelintPipeline:
         return item
 
     def _annotate(self, adapter: ItemAdapter, score: float, outcome: FixOutcome) -> None:
-        note = {
-            "score": score,
-            "fixed": len(outcome.applied),
-            "diagnostics": [_compact(d) for d in outcome.remaining],
-        }
+        note = annotation(outcome)
         try:
             adapter[self.field] = note
         except KeyError:
@@ -201,8 +197,3 @@ def _score(settings: BaseSettings, name: str) -> float:
 
 def _string(value: Any) -> str | None:
     return value if isinstance(value, str) else None
-
-
-def _compact(d: Diagnostic) -> dict[str, Any]:
-    """A diagnostic inside an item: its location is the item itself."""
-    return {k: v for k, v in d.to_dict().items() if k not in ("path", "record", "id")}
