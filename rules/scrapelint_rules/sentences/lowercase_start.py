@@ -26,6 +26,7 @@ _MAX_LOWERCASE_STYLE_SHARE = 0.2
 #: A lower-case word rarer than this (Zipf scale) is taken for a name or a command.
 _MIN_WORD_ZIPF = 3.5
 _CODE_HINT = re.compile(r"[{}]|=>|\(\)|&&|::|\$ ")
+_APOSTROPHE = re.compile(r"['’]")
 _ANY_START = re.compile(r"\. [A-Za-z]")
 _LOWER_START = re.compile(r"\. [a-z]")
 _HAS_UPPER = regex.compile(r"\p{Lu}")
@@ -110,9 +111,11 @@ class LowercaseSentenceStart(Rule):
                 continue  # an ellipsis; identifiers (n8n, snake_case)
             if _HAS_UPPER.search(word, 1):
                 continue  # iPhone, eBay, mRNA: lower-case by design
-            if zipf(word.lower()) < _MIN_WORD_ZIPF:
+            if zipf(_APOSTROPHE.split(word.lower())[0]) < _MIN_WORD_ZIPF:
                 continue  # rare words after a stop are mostly names and commands (git, qntm)
-            if _CODE_HINT.search(text, max(0, match.start() - 200), match.end() + 200):
+            line_start = text.rfind("\n", 0, stop) + 1
+            line_end = text.find("\n", stop)
+            if _CODE_HINT.search(text, line_start, line_end if line_end >= 0 else len(text)):
                 continue  # code samples: "cache. let mut x = ..."
             found_before = _previous_token(text, stop)
             if found_before is None:
