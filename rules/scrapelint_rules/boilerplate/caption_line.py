@@ -32,6 +32,14 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"depicts|depicting)\b",
     ),
     ("an artist's impression", r"\bartist['’]s\s+(?:concept|impression|rendering|illustration)\b"),
+    (
+        "a present-tense action with a date",
+        r"\b(?:speaks|gestures|arrives|waves|walks|poses|attends|listens|reacts|celebrates|"
+        r"looks\s+on|stands|sits|departs|dunks|smiles|delivers|greets|shakes\s+hands|"
+        r"addresses|reacts|prays|protests|march(?:es)?|holds)\b[^.]{0,160}?\b"
+        r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|March|April|May|June|July|"
+        r"Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4})",
+    ),
     ("'(photo/image) shows'", r"\b(?:photo|image|picture|photograph)\s+(?:shows|showing)\b"),
 )
 _CUE_RES = tuple((label, regex.compile(pattern, regex.V0)) for label, pattern in _CUES)

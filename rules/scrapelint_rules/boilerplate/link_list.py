@@ -13,11 +13,15 @@ from scrapelint_rules.boilerplate.common import line_fix, where
 from scrapelint_rules.boilerplate.layout import Layout, LineInfo, is_dateline, layout
 
 
+#: Longest stretch of neighbours inspected around a line (bounds the work per line).
+_RUN_CAP = 12
+
+
 @dataclass(frozen=True)
 class LinkListOptions:
     #: A title-like line has at most this many words.
     max_words: int = 16
-    #: Lines in a run inside the article body before it counts as a link list.
+    #: Headline-length titles a run inside the article body needs to count as a link list.
     min_run_inside: int = 4
     #: Lines in a run above or below the body before it counts as a link list.
     min_run_outside: int = 2
@@ -124,20 +128,26 @@ class LinkList(Rule):
                 for n in (pos - 1, pos + 1)
                 if lay.after_core(n) and n < len(lay.lines)
             )
-        run = 1
+        # inside the body: a run of fragments holding at least two headline-length titles
+        run = [pos]
         for step in (-1, 1):
             n = pos + step
-            while (
-                0 <= n < len(lay.lines)
-                and is_title_like(lay.lines[n], opts.max_words)
-                and (n not in lay.structured)
-            ):
-                run += 1
+            while 0 <= n < len(lay.lines) and len(run) < _RUN_CAP and self._fragment(lay, n):
+                run.append(n)
                 n += step
-        if run < opts.min_run_inside or not is_title_like(info, opts.max_words):
-            return False
-        # headline-length entries (not product names or short labels) make a link list
-        return info.words >= 5
+        headlines = sum(1 for n in run if self._headline(lay.lines[n]))
+        return len(run) >= opts.min_run_inside and headlines >= opts.min_run_inside
+
+    def _fragment(self, lay: Layout, pos: int) -> bool:
+        info = lay.lines[pos]
+        return (
+            is_short_fragment(info, self.options.max_words)
+            and pos not in lay.structured
+            and not is_dateline(info.text)
+        )
+
+    def _headline(self, info: LineInfo) -> bool:
+        return info.words >= 5 and is_title_like(info, self.options.max_words)
 
     def _report(self, doc: Document, lay: Layout, block: list[int]) -> Diagnostic:
         first, last = block[0], block[-1]

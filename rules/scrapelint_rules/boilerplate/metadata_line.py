@@ -83,6 +83,8 @@ def classify_metadata(info: LineInfo, max_words: int, max_names: int) -> str | N
             return None
     if names > max_names or times > 1:
         return None
+    if numbers == len(tokens) == 1 and len(info.text) <= 8:
+        return "counter"  # a bare count: comments, shares, slide numbers
     if counters and numbers and not names and counters + numbers >= len(tokens) - 1:
         return "counter"
     if (dates and (dates + numbers + years) >= 2) or (dates and numbers and _has_time_word(tokens)):
@@ -144,8 +146,8 @@ class MetadataLine(Rule):
         for pos, info in enumerate(lay.lines):
             if info.words > opts.max_words or info.text.count("|") >= 3 or "(@" in info.text:
                 continue
-            if pos in lay.structured and not lay.outside_core(pos):
-                continue  # a dated list or timeline inside the story
+            if not lay.outside_core(pos) and (pos in lay.structured or info.letters_words == 0):
+                continue  # a dated list, a timeline or a number inside the story
             kind = classify_metadata(info, opts.max_words, opts.max_name_words)
             if kind is None:
                 continue
