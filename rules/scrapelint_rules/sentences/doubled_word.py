@@ -16,11 +16,12 @@ ALLOWED_DOUBLES = load_word_list("allowed_doubles")
 
 # A word, one space, the same word again (any case). Led by a literal space or line break so
 # the standard ``re`` engine finds candidates fast; the word itself is checked afterwards.
-# Exact copies are found case-sensitively (cheaper); "The the" only occurs where a sentence
-# or line starts, so that case is checked after ". " and line breaks only.
+# Lower-case copies are found case-sensitively (cheapest); "The the" only occurs where a
+# sentence or line starts, so that case is checked after ". " and line breaks only, and
+# capitalised pairs elsewhere are names ("Walla Walla") the rule leaves alone anyway.
 _CANDIDATES = (
-    re.compile(r" (\w+) \1\b"),
-    re.compile(r"-(\w+) \1\b"),
+    re.compile(r" ([a-z]+) \1\b"),
+    re.compile(r"-([a-z]+) \1\b"),
     re.compile(r"\n(\w+) \1\b", re.IGNORECASE),
     re.compile(r"[.!?] (\w+) \1\b", re.IGNORECASE),
 )

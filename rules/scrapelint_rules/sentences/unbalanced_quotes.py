@@ -10,8 +10,9 @@ from scrapelint.document import Document, Paragraph
 from scrapelint.rule import Rule
 from scrapelint_rules.sentences._shared import is_english
 
-# Double quotes (two apostrophes typed as a closing quote count as one) and round brackets.
-_MARKS = re.compile(r"’’|''|[\"“”()]")
+# Double quotes and round brackets. Two apostrophes typed as a closing quote ('' or ’’) are
+# rewritten to a closing quote of the same length before scanning (see _quote_view).
+_MARKS = re.compile(r"[\"“”()]")
 _OPENING_QUOTE_START = re.compile(r"\s*[\"“]")
 _CODE_HINT = re.compile(r"[{}<>=;]|\(\)|::|&&|\\")
 _SPACE_BEFORE = " \t\n([{—–-/"
@@ -35,6 +36,15 @@ def _straight_quote_role(text: str, index: int, inside: bool) -> str | None:
     if not after.isalnum() and after not in "([{" and not before.isspace():
         return "close"
     return None
+
+
+def _quote_view(text: str) -> str:
+    """The text with doubled apostrophes ('' and ’’) turned into a closing quote, same length."""
+    if "’’" in text:
+        text = text.replace("’’", "’”")
+    if "''" in text:
+        text = text.replace("''", "'”")
+    return text
 
 
 def _unmatched(text: str) -> tuple[list[int], list[int]]:
@@ -66,8 +76,6 @@ def _unmatched(text: str) -> tuple[list[int], list[int]]:
                 # A ” typed where a quotation opens (” word) still opens it.
                 wrong_way = before.isspace() and after.isalnum() and not quotes
                 role = None if inch else "open" if wrong_way else "close"
-            elif mark in ("’’", "''"):
-                role = "close" if quotes else None
             else:
                 role = _straight_quote_role(text, index, bool(quotes))
             if role == "open":
@@ -163,7 +171,7 @@ class UnbalancedQuotes(Rule):
         for index, paragraph in enumerate(paragraphs):
             text = paragraph.text
             if _MARKS.search(text) and not _CODE_HINT.search(text):
-                found[index] = _unmatched(text)
+                found[index] = _unmatched(_quote_view(text))
         for index, (unclosed, stray) in sorted(found.items()):
             if len(unclosed) + len(stray) > _MAX_PROBLEMS:
                 continue  # a table, a list of sizes or markup: not prose quotations
