@@ -23,7 +23,7 @@ _CANDIDATES = (
     re.compile(r" ([a-z]+) \1\b"),
     re.compile(r"-([a-z]+) \1\b"),
     re.compile(r"\n(\w+) \1\b", re.IGNORECASE),
-    re.compile(r"[.!?] (\w+) \1\b", re.IGNORECASE),
+    *(re.compile(re.escape(mark) + r" (\w+) \1\b", re.IGNORECASE) for mark in ".!?"),
 )
 _AT_START = re.compile(r"(\w+) \1\b", re.IGNORECASE)
 _AFTER_WORD = re.compile(r"['’]?\w")

@@ -81,6 +81,40 @@ def _spaced_elsewhere(doc: Document, left: str, right: str) -> bool:
 
 
 @dataclass(frozen=True)
+class FusionCandidates:
+    """Tokens worth a closer look, gathered in one pass over the unique tokens."""
+
+    #: Tokens seen once with a capital after a lower-case letter ("saidMonday,").
+    camel: tuple[str, ...]
+    #: Long lower-case letter-only words, punctuation stripped ("thegovernment").
+    lower: tuple[str, ...]
+
+
+def _gather_candidates(doc: Document) -> FusionCandidates:
+    camel: list[str] = []
+    lower: list[str] = []
+    for token, count in token_counts(doc).items():
+        if len(token) < _MIN_FUSED_LENGTH:
+            if count > 1 or token.islower() or token.isupper() or token.istitle():
+                continue
+        elif token.islower():
+            word = token.strip(_TOKEN_PUNCTUATION)
+            if len(word) >= _MIN_FUSED_LENGTH and word.isalpha() and word.isascii():
+                lower.append(word)  # URLs, identifiers and numbers fail isalpha
+            continue
+        elif count > 1 or token.isupper() or token.istitle():
+            continue
+        if _HUMP.search(token.strip(_TOKEN_PUNCTUATION)):
+            camel.append(token)
+    return FusionCandidates(tuple(camel), tuple(lower))
+
+
+def fusion_candidates(doc: Document) -> FusionCandidates:
+    """Camel-case and long lower-case candidates, shared by SEN004 and SEN005."""
+    return doc.view("sen.fusion-candidates", _gather_candidates)
+
+
+@dataclass(frozen=True)
 class FusedOptions:
     #: Each half must be at least this common an English word (Zipf scale, 0-8).
     min_part_zipf: float = _MIN_PART_ZIPF
@@ -132,12 +166,7 @@ class FusedCamelCase(Rule):
         if not is_english(doc):
             return
         found: list[Diagnostic] = []
-        for token, count in token_counts(doc).items():
-            if count > 1 or token.islower() or token.isupper() or token.istitle():
-                continue  # only tokens with a capital after a lower-case letter can be camel case
-            core = token.strip(_TOKEN_PUNCTUATION)
-            if not _HUMP.search(core):
-                continue
+        for token in fusion_candidates(doc).camel:
             start = text.find(token)
             diagnostic = self._judge(doc, start, start + len(token))
             if diagnostic is not None:
@@ -222,12 +251,7 @@ class FusedLowercaseWords(Rule):
             return
         # Unique candidates first: most long words are known, and each is looked up once.
         found: list[Diagnostic] = []
-        for token in token_counts(doc):
-            if len(token) < _MIN_FUSED_LENGTH or not token.islower():
-                continue
-            word = token.strip(_TOKEN_PUNCTUATION)
-            if len(word) < _MIN_FUSED_LENGTH or not word.isalpha() or not word.isascii():
-                continue  # URLs, identifiers, numbers
+        for word in fusion_candidates(doc).lower:
             if zipf(word) >= _MAX_FUSED_WITH_STOPWORD_ZIPF:
                 continue  # the word list knows it
             diagnostic = self._judge(text, word)
