@@ -23,7 +23,8 @@ _GLUED = tuple(
 )
 # The word before the mark: letters only, not part of a domain, path, handle or identifier.
 _LEFT = regex.compile(r"(?<![\p{L}\p{N}_./@:\-])\p{L}[\p{Ll}\p{M}'’]+$")
-_CODE_HINT = re.compile(r"[{};=]|\(\)|::|&&")
+# Code: braces, assignments, calls, and semicolons that end a line (not prose semicolons).
+_CODE_HINT = re.compile(r"[{}=]|\(\)|::|&&|;\s*(?:$|\n|})")
 #: Top-level domains and file extensions that are written capitalised now and then.
 _DOMAIN_LIKE = frozenset(
     {"com", "net", "org", "gov", "edu", "io", "ai", "co", "uk", "us", "de", "fr", "info", "biz"}

@@ -14,7 +14,8 @@ from scrapelint_rules.sentences._shared import is_english
 # rewritten to a closing quote of the same length before scanning (see _quote_view).
 _MARKS = re.compile(r"[\"“”()]")
 _OPENING_QUOTE_START = re.compile(r"\s*[\"“]")
-_CODE_HINT = re.compile(r"[{}<>=;]|\(\)|::|&&|\\")
+# Code: braces, tags, assignments, calls, escapes, and semicolons that end a line.
+_CODE_HINT = re.compile(r"[{}<>=\\]|\(\)|::|&&|;\s*(?:$|\n|})")
 _SPACE_BEFORE = " \t\n([{—–-/"
 _ENUMERATOR = re.compile(r"(?:^|[\s.;:—–-])(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\.?$")
 _SMILEY = re.compile(r"[:;8=]-?$")
