@@ -27,8 +27,11 @@ _TOKEN_PUNCTUATION = "\"'“”‘’()[]{}.,:;!?*…-–—"
 _MAX_FUSED_ZIPF = 1.0
 #: Web text is full of "morethan"; with a function word inside, rarer spellings still count.
 _MAX_FUSED_WITH_STOPWORD_ZIPF = 2.0
+#: Without the spaced pair in the article, both capitalised halves must be this common.
+_MIN_SPACED_PART_ZIPF = 3.5
 #: Each half of a fusion must be a word at least this common (Zipf scale).
 _MIN_PART_ZIPF = 3.0
+_CODE_LINE = re.compile(r"[{}=]|\(\)|::|&&|\w\(|\[\]|;\s*(?:$|\n|})")
 _CODE_AROUND = re.compile(r"[(=<>\[{\"]")
 _NAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O"})
 
@@ -41,10 +44,14 @@ def _token_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _looks_like_code(text: str, start: int, end: int) -> bool:
-    """True when the token sits in code: brackets, quotes or operators right around it."""
+    """True when the token sits in code: brackets or operators around it or on its line."""
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    return bool(_CODE_AROUND.match(before) or _CODE_AROUND.match(after))
+    if _CODE_AROUND.match(before) or _CODE_AROUND.match(after):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return _CODE_LINE.search(text, line_start, line_end if line_end >= 0 else len(text)) is not None
 
 
 def _occurs_alone(text: str, word: str) -> bool:
@@ -77,7 +84,12 @@ def best_split(word: str, min_part_zipf: float) -> int | None:
 def _spaced_elsewhere(doc: Document, left: str, right: str) -> bool:
     """Evidence that two capitalised halves are words of the article in their own right."""
     pair = f"{left} {right}"
-    return pair in doc.text or (doc.title is not None and pair in doc.title)
+    if pair in doc.text or (doc.title is not None and pair in doc.title):
+        return True
+    # Both halves are common words that the article also uses on their own, capitalised.
+    if min(zipf(left.lower()), zipf(right.lower())) < _MIN_SPACED_PART_ZIPF:
+        return False
+    return _occurs_alone(doc.text, left) and _occurs_alone(doc.text, right)
 
 
 @dataclass(frozen=True)
