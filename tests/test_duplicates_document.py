@@ -240,3 +240,24 @@ def test_sentence_restated_in_a_later_paragraph_is_opt_in() -> None:
 def test_short_sentences_repeated_are_ignored() -> None:
     text = article("It was cold. The boats waited. It was cold.", BODY[0])
     assert lint("DUP004", text) == []
+
+
+# -- shared keys ------------------------------------------------------------------------
+
+
+def test_fast_span_keys_equal_the_engine_normalisation() -> None:
+    from scrapelint.text import normalize_for_compare
+    from scrapelint_rules.duplicates.line_index import comparison_key, span_key
+
+    texts = [
+        "Plain ASCII line, with punctuation -- and_underscores!\nSecond line.",
+        "Curly \u201cquotes\u201d and \u2018apostrophes\u2019 \u2014 dashes\u00a0and no-break spaces.",
+        "Stra\u00dfe und Gr\u00fc\u00dfe \u2026 the \ufb01nal \u2460 items.\r\nNext line",
+        "Cr\u00e8me br\u00fbl\u00e9e at the caf\u00e9\rAnother line",
+    ]
+    for text in texts:
+        doc = Document(text)
+        for line in doc.lines:
+            expected = normalize_for_compare(line.text)
+            assert span_key(doc, line.start, line.end) == expected
+            assert comparison_key(line.text) == expected

@@ -6,12 +6,65 @@ number of lines), never by comparing lines pairwise.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
-from scrapelint.document import Document, Line, Sentence
-from scrapelint.text import ends_with_terminal, normalize_for_compare
+from scrapelint.document import Document, Line, Paragraph, Sentence
+from scrapelint.text import ends_with_terminal
 
 VIEW_KEY = "dup.line-index"
+
+# Letters and digits (str.isalnum), without the underscore that \w also matches.
+_WORD_RUN = re.compile(r"[^\W_]+")
+
+
+def comparison_key(text: str) -> str:
+    """Case-, punctuation-, quote- and space-insensitive form of a text.
+
+    The same string as :func:`scrapelint.text.normalize_for_compare` (quotes and dashes are
+    punctuation, so mapping their styles first changes nothing), computed about three times
+    faster: NFKC only for non-ASCII text and the standard library's C regex engine. Every
+    line and sentence of every document goes through it.
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return " ".join(_WORD_RUN.findall(text.casefold()))
+
+
+# ASCII letters to lower case, digits kept, every other byte to a space: same length.
+_ASCII_FOLD = bytes(
+    (b + 32 if 65 <= b <= 90 else b) if chr(b).isalnum() else 32 for b in range(256)
+)
+FOLDED_KEY = "dup.ascii-folded"
+
+
+_NOT_ALNUM_CHAR = re.compile(r"[\W_]")
+
+
+def _fold(doc: Document) -> str | None:
+    text = doc.text
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_FOLD).decode("ascii")
+    if not unicodedata.is_normalized("NFKC", text):
+        return None
+    folded = text.casefold()
+    if len(folded) != len(text):  # casefold only ever expands, so equal length means aligned
+        return None
+    return _NOT_ALNUM_CHAR.sub(" ", folded)
+
+
+def span_key(doc: Document, start: int, end: int) -> str:
+    """``comparison_key`` of ``doc.text[start:end]``, sliced from one folding of the text.
+
+    When folding keeps offsets (ASCII text, or NFKC-normal text whose case folding does not
+    expand), every line and sentence key is a slice and a split instead of a regex pass of
+    its own; other texts fall back to :func:`comparison_key` per span.
+    """
+    folded = doc.view(FOLDED_KEY, _fold)
+    if folded is None:
+        return comparison_key(doc.text[start:end])
+    return " ".join(folded[start:end].split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +98,7 @@ def _build(doc: Document) -> LineIndex:
     for line in doc.lines:
         if line.is_blank:
             continue
-        key = normalize_for_compare(line.text)
+        key = span_key(doc, line.start, line.end)
         if not key:
             continue
         rank = len(keyed)
@@ -77,7 +130,7 @@ def reads_as_prose(keyed: KeyedLine, min_words: int = BODY_WORDS) -> bool:
 def headline_key(doc: Document) -> str:
     """Normalised headline: the record's title, else the first line unless it is body prose."""
     if doc.title and doc.title.strip():
-        return normalize_for_compare(doc.title)
+        return comparison_key(doc.title)
     lines = line_index(doc).lines
     return lines[0].key if lines and not reads_as_prose(lines[0]) else ""
 
@@ -97,7 +150,7 @@ class KeyedSentence:
 def _build_sentences(doc: Document) -> tuple[KeyedSentence, ...]:
     out: list[KeyedSentence] = []
     for sentence in doc.sentences:
-        key = normalize_for_compare(sentence.text)
+        key = span_key(doc, sentence.start, sentence.end)
         if key:
             out.append(KeyedSentence(sentence, key, key.count(" ") + 1))
     return tuple(out)
@@ -106,3 +159,17 @@ def _build_sentences(doc: Document) -> tuple[KeyedSentence, ...]:
 def sentence_keys(doc: Document) -> tuple[KeyedSentence, ...]:
     """The shared normalised sentences of ``doc`` (built once per document)."""
     return doc.view(SENTENCE_VIEW_KEY, _build_sentences)
+
+
+def paragraph_key(doc: Document, paragraph: Paragraph) -> str:
+    """Comparison key of a paragraph, joined from the shared line keys (no second pass)."""
+    by_line = doc.view(PARAGRAPH_LINES_KEY, _keys_by_line)
+    keys = (by_line.get(i, "") for i in range(paragraph.first_line, paragraph.last_line + 1))
+    return " ".join(k for k in keys if k)
+
+
+PARAGRAPH_LINES_KEY = "dup.keys-by-line"
+
+
+def _keys_by_line(doc: Document) -> dict[int, str]:
+    return {keyed.line.index: keyed.key for keyed in line_index(doc).lines}

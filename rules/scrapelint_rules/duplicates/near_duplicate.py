@@ -9,15 +9,13 @@ from scrapelint.diagnostics import Category, Diagnostic, Fix, Severity
 from scrapelint.document import Document, Paragraph
 from scrapelint.edits import remove_lines
 from scrapelint.rule import Rule
-from scrapelint.text import normalize_for_compare
-from scrapelint_rules.duplicates.fingerprints import jaccard, minhash, shingle_hashes
-from scrapelint_rules.duplicates.line_index import headline_key
+from scrapelint_rules.duplicates.line_index import headline_key, paragraph_key
 
-#: MinHash bins and LSH rows per band for finding candidate pairs inside one document.
-#: Ten bands of two rows catch pairs from about 0.3 Jaccard similarity upwards; every
-#: candidate is then verified on its full shingle sets.
-_BINS = 20
-_ROWS = 2
+#: Words in the opening and closing shingle used as index keys inside one document. Two
+#: paragraphs become a candidate pair when they open or close with the same words: a near
+#: copy changed in a word or two keeps at least one end intact. Every candidate is then
+#: verified on its full word 3-gram sets.
+_ANCHOR_WORDS = 6
 #: Candidate pairs verified per document at most, so a pathological page stays linear.
 _MAX_CANDIDATES = 20000
 
@@ -32,11 +30,23 @@ class NearDuplicateOptions:
     max_family: int = 3
 
 
-@dataclass(frozen=True, slots=True)
+Shingle = tuple[str, str, str]
+
+
+@dataclass(slots=True)
 class _Unit:
     paragraph: Paragraph
     key: str
-    shingles: set[int]
+    words: list[str]
+    _shingles: set[Shingle] | None = None
+
+    @property
+    def shingles(self) -> set[Shingle]:
+        """Word 3-grams, built only for paragraphs that are candidates."""
+        if self._shingles is None:
+            w = self.words
+            self._shingles = set(zip(w, w[1:], w[2:], strict=False))
+        return self._shingles
 
 
 class NearDuplicateParagraph(Rule):
@@ -47,8 +57,10 @@ class NearDuplicateParagraph(Rule):
     similarity of their word 3-grams (after normalising case, punctuation and
     quotes) and flags a later paragraph that reaches `similarity` with an
     earlier one, or differs from it in a single word, without being an exact
-    copy (DUP002 reports those). Candidate pairs come from MinHash bands, so
-    long documents are not compared pair by pair.
+    copy (DUP002 reports those). Candidate pairs come from an index of each
+    paragraph's opening and closing shingles (six words each), so long
+    documents are not compared pair by pair; a near copy changed in a word or
+    two keeps at least one end.
 
     Paragraphs that belong to a family of `max_family` or more mutual near
     copies, and pairs whose differing words recur in another pair (the same
@@ -90,10 +102,10 @@ class NearDuplicateParagraph(Rule):
         headline = headline_key(doc)
         units: list[_Unit] = []
         for paragraph in doc.paragraphs:
-            key = normalize_for_compare(paragraph.text)
-            words = key.split()
-            if len(words) >= opts.min_words and key != headline:
-                units.append(_Unit(paragraph, key, shingle_hashes(words)))
+            key = paragraph_key(doc, paragraph)
+            if key.count(" ") + 1 < opts.min_words or key == headline:
+                continue
+            units.append(_Unit(paragraph, key, key.split()))
         if len(units) < 2:
             return
         similar = _drop_substitution_templates(self._similar_pairs(units), units)
@@ -110,11 +122,10 @@ class NearDuplicateParagraph(Rule):
 
     def _similar_pairs(self, units: list[_Unit]) -> list[tuple[int, int, float]]:
         """Pairs (earlier, later, similarity) at or above the threshold, exact copies excluded."""
-        buckets: dict[tuple[int, tuple[int, ...]], list[int]] = {}
+        buckets: dict[tuple[bool, tuple[str, ...]], list[int]] = {}
         for i, unit in enumerate(units):
-            signature = minhash(unit.shingles, _BINS)
-            for band in range(0, _BINS, _ROWS):
-                buckets.setdefault((band, signature[band : band + _ROWS]), []).append(i)
+            buckets.setdefault((True, tuple(unit.words[:_ANCHOR_WORDS])), []).append(i)
+            buckets.setdefault((False, tuple(unit.words[-_ANCHOR_WORDS:])), []).append(i)
         candidates: set[tuple[int, int]] = set()
         for members in buckets.values():
             for x, a in enumerate(members):
@@ -127,7 +138,7 @@ class NearDuplicateParagraph(Rule):
         for a, b in sorted(candidates):
             if units[a].key == units[b].key:
                 continue
-            score = jaccard(units[a].shingles, units[b].shingles)
+            score = _jaccard(units[a].shingles, units[b].shingles)
             if score >= threshold or _one_word_changed(units[a].key, units[b].key):
                 pairs.append((a, b, score))
         return pairs
@@ -144,6 +155,11 @@ class NearDuplicateParagraph(Rule):
                 remove_lines(doc, copy.first_line, copy.last_line),
             ),
         )
+
+
+def _jaccard(a: set[Shingle], b: set[Shingle]) -> float:
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared) if shared else 0.0
 
 
 def _one_word_changed(a: str, b: str) -> bool:

@@ -11,10 +11,10 @@ from scrapelint.diagnostics import Category, Diagnostic, Fix, Severity
 from scrapelint.document import Document
 from scrapelint.edits import remove_lines
 from scrapelint.rule import Rule
-from scrapelint.text import normalize_for_compare
 from scrapelint_rules.duplicates.line_index import (
     KeyedLine,
     LineIndex,
+    comparison_key,
     line_index,
     reads_as_prose,
     trimmed_span,
@@ -185,8 +185,8 @@ class RepeatedHeadline(Rule):
 
 def _headline_forms(title: str) -> list[str]:
     """The normalised title, plus its longest part when it carries a site or section suffix."""
-    forms = [normalize_for_compare(title)]
-    parts = [normalize_for_compare(p) for p in _TITLE_SEPARATOR.split(title)]
+    forms = [comparison_key(title)]
+    parts = [comparison_key(p) for p in _TITLE_SEPARATOR.split(title)]
     parts = [p for p in parts if p]
     if len(parts) > 1:
         longest = max(parts, key=len)
@@ -217,6 +217,9 @@ def _word_similarity(a: list[str], b: list[str]) -> float:
     longer = max(len(a), len(b))
     # Longest common subsequence, bounded: headlines are short.
     if longer > 60 or min(len(a), len(b)) < longer * 0.5:
+        return 0.0
+    # Shared distinct words bound the subsequence from above: most lines stop here.
+    if len(set(a) & set(b)) < longer * 0.5:
         return 0.0
     prev = [0] * (len(b) + 1)
     for wa in a:

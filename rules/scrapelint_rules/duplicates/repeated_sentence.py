@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -15,6 +15,7 @@ from scrapelint_rules.duplicates.line_index import (
     headline_key,
     line_index,
     sentence_keys,
+    span_key,
 )
 from scrapelint_rules.duplicates.refrains import is_lead_in
 
@@ -80,7 +81,7 @@ class RepeatedSentence(Rule):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         opts: RepeatedSentenceOptions = self.options
         groups: dict[str, list[KeyedSentence]] = {}
-        for keyed in sentence_keys(doc):
+        for keyed in self._candidates(doc):
             if keyed.words >= opts.min_words:
                 groups.setdefault(keyed.key, []).append(keyed)
         index = line_index(doc)
@@ -99,6 +100,25 @@ class RepeatedSentence(Rule):
                 if index.count(line_key) > 1:
                     continue
                 yield self._report(doc, first, previous.sentence, sentence, line_key == key)
+
+    def _candidates(self, doc: Document) -> Iterable[KeyedSentence]:
+        """Keyed sentences that could repeat: all of them, or those sharing a paragraph."""
+        if self.options.across_paragraphs:
+            return sentence_keys(doc)
+        # Within paragraphs only: key just the paragraphs holding two long-enough sentences.
+        min_tokens = self.options.min_words // 2
+        by_paragraph: dict[int, list[Sentence]] = {}
+        for sentence in doc.sentences:
+            if sentence.text.count(" ") + 1 >= min_tokens:
+                by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+        out: list[KeyedSentence] = []
+        for sentences in by_paragraph.values():
+            if len(sentences) < 2:
+                continue
+            for sentence in sentences:
+                key = span_key(doc, sentence.start, sentence.end)
+                out.append(KeyedSentence(sentence, key, key.count(" ") + 1))
+        return out
 
     def _report(
         self,
