@@ -112,8 +112,6 @@ class CrossDocumentCopy(CorpusRule[CopyIndex]):
         return CopyIndex(entries)
 
     def merge(self, a: CopyIndex, b: CopyIndex) -> CopyIndex:
-        if len(b.entries) > len(a.entries):
-            a, b = b, a
         target = a.entries
         for key, ref in b.entries.items():
             held = target.get(key)

@@ -89,3 +89,25 @@ def _new_text_between(
         ):
             return False
     return True
+
+
+_SMALL_WORDS = frozenset("a an and as at by for from in of on or the to vs with".split())
+
+
+def is_heading(text: str, max_words: int = 8) -> bool:
+    """A short Title Case line without digits or sentence punctuation: a section heading.
+
+    Comparison articles repeat the same sub-heading in every section ("Typical work
+    environment" under each job), and tables of contents repeat every heading.
+    """
+    stripped = text.strip()
+    words = stripped.split()
+    if not 1 <= len(words) <= max_words or stripped[-1] in ".!?…,;:":
+        return False
+    if any(c.isdigit() for c in stripped) or "," in stripped:
+        return False
+    content = [w for w in words if w[0].isalpha() and w.lower() not in _SMALL_WORDS]
+    if not content:
+        return False
+    capitalised = sum(1 for w in content if w[0].isupper())
+    return capitalised == len(content)

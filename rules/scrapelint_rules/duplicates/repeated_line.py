@@ -10,7 +10,7 @@ from scrapelint.document import Document
 from scrapelint.edits import remove_lines
 from scrapelint.rule import Rule
 from scrapelint_rules.duplicates.line_index import headline_key, line_index, trimmed_span
-from scrapelint_rules.duplicates.refrains import is_lead_in, template_groups
+from scrapelint_rules.duplicates.refrains import is_heading, is_lead_in, template_groups
 
 #: Repeated lines at least this long can reveal a template (a field label, a question).
 PARTNER_CHARS = 10
@@ -24,6 +24,8 @@ class RepeatedLineOptions:
     skip_templates: bool = True
     #: Skip repeated questions and list lead-ins (lines ending in "?" or ":").
     skip_lead_ins: bool = True
+    #: Skip a Title Case heading seen twice apart (a table of contents, parallel sections).
+    skip_headings: bool = True
     #: A line seen 3+ times whose copies lie further apart than this many lines on average
     #: recurs through the page like a list label; bunched copies are a scraper's stutter.
     refrain_gap: float = 8.0
@@ -40,8 +42,9 @@ class RepeatedLine(Rule):
     Short lines (under `min_chars` normalised characters) and deliberate repetition are left
     alone: a question or list lead-in asked again (an interview), and lines that recur in
     parallel with other repeated lines, each round separated by new text (a chorus, the
-    labels of a listing), or that recurs three times or more spread through the page. Copies of
-    the headline are left to DUP001.
+    labels of a listing), a Title Case heading seen twice apart (a table of contents, the
+    same sub-heading in parallel sections), or a line that recurs three times or more
+    spread through the page. Copies of the headline are left to DUP001.
 
     ## Why is this bad
     Scrapers emit captions, credits and whole paragraphs twice when a page shows them twice
@@ -62,6 +65,7 @@ class RepeatedLine(Rule):
     - `min_chars` (int, default 20): shorter lines are never reported.
     - `skip_templates` (bool, default true): ignore lines repeated in parallel with others.
     - `skip_lead_ins` (bool, default true): ignore repeated questions and lead-ins.
+    - `skip_headings` (bool, default true): ignore a Title Case heading seen twice, apart.
     - `refrain_gap` (float, default 8): a line seen three times or more whose copies are on
       average further apart than this many lines is a recurring label, not a copy.
 
@@ -91,7 +95,15 @@ class RepeatedLine(Rule):
                 continue
             if len(ranks) >= 3 and (ranks[-1] - ranks[0]) / (len(ranks) - 1) > opts.refrain_gap:
                 continue
-            if opts.skip_lead_ins and is_lead_in(index.lines[ranks[0]].line.text):
+            first_text = index.lines[ranks[0]].line.text
+            if opts.skip_lead_ins and is_lead_in(first_text):
+                continue
+            if (
+                opts.skip_headings
+                and len(ranks) == 2
+                and ranks[1] - ranks[0] > 1
+                and is_heading(first_text)
+            ):
                 continue
             candidates.add(key)
         if candidates and opts.skip_templates:
