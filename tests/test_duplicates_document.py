@@ -157,6 +157,24 @@ def test_line_recurring_spread_through_a_long_page_is_a_refrain() -> None:
     assert lint("DUP002", article(*parts), title="Harbour news") == []
 
 
+def test_table_of_contents_headings_repeated_in_the_body_are_structure() -> None:
+    text = article(
+        "Choosing a Dredging Contractor",
+        BODY[0],
+        "Choosing a Dredging Contractor",
+        BODY[1],
+        BODY[2],
+    )
+    assert lint("DUP002", text, title="Harbour works explained") == []
+
+
+def test_heading_stuttered_on_the_next_line_is_still_a_copy() -> None:
+    text = article(
+        BODY[0], "Choosing a Dredging Contractor", "Choosing a Dredging Contractor", BODY[1]
+    )
+    assert lines_of(lint("DUP002", text, title="Harbour works explained")) == [5]
+
+
 def test_repeated_line_fix_keeps_the_first_occurrence() -> None:
     text = article(BODY[0], BODY[1], BODY[0], BODY[2])
     once = fixed("DUP002", text)
