@@ -142,12 +142,12 @@ def _line_info(index: int, start: int, raw: str) -> LineInfo:
 
 
 def _is_body(info: LineInfo) -> bool:
-    return (
-        info.words >= CORE_MIN_WORDS
-        and info.terminal
-        and info.stop_share >= CORE_MIN_STOP_SHARE
-        and info.cap_share < 0.6
-    )
+    """A clearly-body line: long, ending a sentence, reading as prose (not a list of names)."""
+    if info.words < CORE_MIN_WORDS or not info.terminal or info.cap_share >= 0.6:
+        return False
+    # long lines full of names and numbers (sports results, lists of people) are still prose
+    need = CORE_MIN_STOP_SHARE if info.words < 2 * CORE_MIN_WORDS else CORE_MIN_STOP_SHARE / 2
+    return info.stop_share >= need
 
 
 def _structured(infos: list[LineInfo]) -> frozenset[int]:

@@ -50,6 +50,14 @@ def is_short_fragment(info: LineInfo, max_words: int) -> bool:
     return not info.terminal or (info.text.endswith("?") and info.cap_share >= 0.5)
 
 
+def _introduces_more_text(lay: Layout, pos: int) -> bool:
+    """True when a long prose paragraph follows, as under a subheading."""
+    if pos + 1 >= len(lay.lines):
+        return False
+    nxt = lay.lines[pos + 1]
+    return nxt.terminal and nxt.words >= 18 and nxt.stop_share >= 0.1
+
+
 class LinkList(Rule):
     """Flags runs of short, title-like lines: menus and related-article lists.
 
@@ -123,6 +131,8 @@ class LinkList(Rule):
             # the first line is usually the headline itself (DUP001's concern)
             return pos > 0 or not is_title_like(info, opts.max_words) or info.words < 3
         if lay.after_core(pos):
+            if _introduces_more_text(lay, pos):
+                return False  # a subheading or list heading: the story goes on below it
             return is_title_like(info, opts.max_words) or any(
                 is_short_fragment(lay.lines[n], opts.max_words) and n not in lay.structured
                 for n in (pos - 1, pos + 1)
