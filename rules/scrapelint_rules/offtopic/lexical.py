@@ -54,12 +54,10 @@ def is_english_prose(doc: Document, share: float) -> bool:
     return tokens > 0 and sum(v.function_words for v in vocabularies) >= share * tokens
 
 
-def find_off_topic(doc: Document, settings: LexicalSettings) -> list[Finding]:
-    blocks = document_blocks(doc)
-    if len(blocks) < settings.min_blocks:
-        return []
-    if not is_english_prose(doc, settings.min_function_share):
-        return []
+def block_scores(
+    doc: Document, blocks: Sequence[Block], settings: LexicalSettings
+) -> tuple[Article, list[Coverage], float, list[float]]:
+    """The article index, each block body's coverage, the pooled prior and shrunk scores."""
     article = Article(
         paragraph_vocabularies(doc),
         vocabulary(doc.title or ""),
@@ -68,8 +66,17 @@ def find_off_topic(doc: Document, settings: LexicalSettings) -> list[Finding]:
     )
     singles = [article.coverage(_body(b), _span(b)) for b in blocks]
     prior = pooled(singles)
+    return article, singles, prior, [c.shrunk(prior, settings.shrink_weight) for c in singles]
+
+
+def find_off_topic(doc: Document, settings: LexicalSettings) -> list[Finding]:
+    blocks = document_blocks(doc)
+    if len(blocks) < settings.min_blocks:
+        return []
+    if not is_english_prose(doc, settings.min_function_share):
+        return []
+    article, singles, prior, scores = block_scores(doc, blocks, settings)
     k = settings.shrink_weight
-    scores = [c.shrunk(prior, k) for c in singles]
     median = statistics.median(scores)
     threshold = settings.ratio * median
     flagged: dict[int, float] = {}

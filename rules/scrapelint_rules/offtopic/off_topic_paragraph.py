@@ -22,6 +22,8 @@ class OffTopicParagraphOptions:
     ratio: float = 0.28
     #: The same for the embeddings method's similarity scores.
     embedding_ratio: float = 0.5
+    #: Share of the lexical score blended into the embeddings method's score (0 to 1).
+    lexical_share: float = 0.0
     #: The same for two adjacent blocks scored without each other.
     pair_ratio: float = 0.3
     #: A heading joins a finding when its coverage is below this fraction of the median.
@@ -109,6 +111,15 @@ class OffTopicParagraph(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         opts: OffTopicParagraphOptions = self.options
+        lexical = LexicalSettings(
+            ratio=opts.ratio,
+            pair_ratio=opts.pair_ratio,
+            heading_ratio=opts.heading_ratio,
+            shrink_weight=opts.shrink_weight,
+            min_terms=opts.min_terms,
+            min_blocks=opts.min_blocks,
+            spread=opts.spread,
+        )
         if opts.method == "embeddings":
             # Imported here: the method's packages are optional.
             from scrapelint_rules.offtopic.semantic import SemanticSettings, find_off_topic_semantic
@@ -118,20 +129,13 @@ class OffTopicParagraph(Rule):
                 heading_ratio=opts.heading_ratio,
                 min_blocks=opts.min_blocks,
                 min_terms=opts.min_terms,
+                lexical_share=opts.lexical_share,
+                lexical=lexical,
             )
             for finding in find_off_topic_semantic(doc, semantic):
                 yield self._report(doc, finding, "meaning", opts.embedding_ratio)
             return
-        settings = LexicalSettings(
-            ratio=opts.ratio,
-            pair_ratio=opts.pair_ratio,
-            heading_ratio=opts.heading_ratio,
-            shrink_weight=opts.shrink_weight,
-            min_terms=opts.min_terms,
-            min_blocks=opts.min_blocks,
-            spread=opts.spread,
-        )
-        for finding in find_off_topic(doc, settings):
+        for finding in find_off_topic(doc, lexical):
             yield self._report(doc, finding, "vocabulary", opts.ratio)
 
     def _report(self, doc: Document, finding: Finding, basis: str, ratio: float) -> Diagnostic:

@@ -17,7 +17,12 @@ from typing import Any
 from scrapelint.document import Document
 from scrapelint_rules.offtopic.blocks import Block, document_blocks
 from scrapelint_rules.offtopic.encoder import shared_encoder
-from scrapelint_rules.offtopic.lexical import Finding, is_english_prose
+from scrapelint_rules.offtopic.lexical import (
+    Finding,
+    LexicalSettings,
+    block_scores,
+    is_english_prose,
+)
 from scrapelint_rules.offtopic.vocabulary import paragraph_vocabularies
 
 
@@ -27,6 +32,9 @@ class SemanticSettings:
     heading_ratio: float
     min_blocks: int
     min_terms: int
+    #: Share of the lexical method's relative score blended into each block's score.
+    lexical_share: float = 0.0
+    lexical: LexicalSettings | None = None
     min_function_share: float = 0.2
 
 
@@ -41,6 +49,16 @@ def find_off_topic_semantic(doc: Document, settings: SemanticSettings) -> list[F
     everything = bodies.sum(axis=0) + (vectors[-1] if doc.title else 0.0)
     scores = [_cosine(np, bodies[i], everything - bodies[i]) for i in range(len(blocks))]
     median = statistics.median(scores)
+    if settings.lexical_share > 0 and settings.lexical is not None and median > 0:
+        # Blend relative scores: a block must look foreign in words and in meaning.
+        _, _, _, lexical = block_scores(doc, blocks, settings.lexical)
+        lexical_median = statistics.median(lexical)
+        if lexical_median > 0:
+            share = settings.lexical_share
+            scores = [
+                median * ((1 - share) * s / median + share * x / lexical_median)
+                for s, x in zip(scores, lexical, strict=True)
+            ]
     threshold = settings.ratio * median
     vocabularies = paragraph_vocabularies(doc)
     sizes = [sum(len(v.stems) for v in vocabularies[b.body : b.last + 1]) for b in blocks]
