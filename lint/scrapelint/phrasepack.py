@@ -271,6 +271,9 @@ class _LiteralIndex:
         if not tokens:
             return None
         hit = self.exact.get(norm)
+        if hit is None and tokens[-1].isdigit() and len(tokens) > 1:
+            # a label with a count: "Comments 12", "View all (4)"
+            hit = self.exact.get(norm.rsplit(" ", 1)[0])
         if hit is not None:
             return hit
         padded = f" {norm} "

@@ -129,7 +129,10 @@ class LinkList(Rule):
             return False
         if lay.before_core(pos):
             # the first line is usually the headline itself (DUP001's concern)
-            return pos > 0 or not is_title_like(info, opts.max_words) or info.words < 3
+            if pos > 0 or not is_title_like(info, opts.max_words) or info.words < 3:
+                return True
+            # a title-like first line followed by more fragments is a menu, not the headline
+            return pos + 1 < lay.core_first and self._fragment(lay, pos + 1)
         if lay.after_core(pos):
             if _introduces_more_text(lay, pos):
                 return False  # a subheading or list heading: the story goes on below it

@@ -38,7 +38,10 @@ _COUNTER_WORDS = frozenset(
     """views comments shares likes replies votes followers subscribers reads photos images
     videos""".split()
 )
-_TOKEN = regex.compile(r"@[\w.]+|\p{N}[\p{N}:.,/\-]*[kKmM]?|[\p{L}][\p{L}.’'\-]*")
+_TOKEN = regex.compile(
+    r"@[\w.]+|\p{N}+(?:st|nd|rd|th)\b|\p{N}[\p{N}:.,/\-]*[kKmM]?|[\p{L}][\p{L}.’'\-]*"
+)
+_ORDINAL = regex.compile(r"^\d{1,2}(?:st|nd|rd|th)$")
 _TIME = regex.compile(r"^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?$")
 _NUMERIC_DATE = regex.compile(r"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}$")
 _YEAR = regex.compile(r"^(?:19|20)\d{2}$")
@@ -63,7 +66,9 @@ def classify_metadata(info: LineInfo, max_words: int, max_names: int) -> str | N
     has_by = False
     for token in tokens:
         low = token.lower().rstrip(".")
-        if _TIME.match(token) or _NUMERIC_DATE.match(token) or low in _DATE_WORDS:
+        if _ORDINAL.match(low):
+            numbers += 1
+        elif _TIME.match(token) or _NUMERIC_DATE.match(token) or low in _DATE_WORDS:
             dates += 1
             times += bool(_TIME.match(token))
         elif token[0].isdigit():
