@@ -35,11 +35,12 @@ class DoubledWord(Rule):
     """Flags a word written twice in a row ("the the", "to to").
 
     ## What it does
-    Finds the same word repeated with only white space between, ignoring
-    case. Doublings that English allows are skipped ("that that", "had had",
-    "very very"), as are reduplicated names in which both copies are
-    capitalised ("Walla Walla", "Bafana Bafana", "Baden Baden") unless the
-    word is a function word ("The the"). Only English documents are checked.
+    Finds the same word repeated with one space between (ignoring case where a
+    sentence or line starts, "The the"). Doublings that English allows are
+    skipped ("that that", "had had", "very very"), as are reduplicated names
+    in which both copies are capitalised ("Walla Walla", "Bafana Bafana",
+    "Baden Baden") unless the word is a function word ("The the"). Only
+    English documents are checked.
 
     ## Why is this bad
     A doubled word is a classic trace of careless rewriting, of joining text

@@ -137,13 +137,14 @@ class FusedCamelCase(Rule):
 
     ## What it does
     Finds a token made of two words where the second starts with a capital
-    letter and no space separates them. It is reported only when the fusion
-    is not itself a known word or brand (iPhone, eBay, YouTube, McDonald,
+    letter and no space separates them. It is reported only when the fusion is
+    not itself a known word or brand (iPhone, eBay, YouTube, McDonald,
     PlayStation, BitTorrent are all in the word list or start with a one-
     letter or name prefix), occurs once in the article, contains no digits,
-    dots or slashes (code, URLs, handles), and both halves are common words;
-    a capitalised first half also needs evidence from the article: the second
-    half, or the two words with a space, occur elsewhere. Only English
+    dots or slashes (code, URLs, handles), and both halves are common words; a
+    lower-case first half needs the second half to occur on its own elsewhere,
+    a capitalised first half needs the two words with a space, or both halves
+    on their own, elsewhere in the article or its title. Only English
     documents are checked.
 
     ## Why is this bad

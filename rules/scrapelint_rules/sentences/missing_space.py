@@ -37,12 +37,13 @@ class MissingSpaceAfterStop(Rule):
     """Flags a sentence end glued to the next sentence ("York.Reuters", "dangerous.The").
 
     ## What it does
-    Finds a lower-case word, a full stop, question or exclamation mark, and a
-    capitalised word with no space between them. URLs, e-mail addresses,
-    domains, file names and code (anything glued to a slash, @, digit or a
-    further dot) are skipped, and so are names that are spelt this way on
-    purpose: a glued token that occurs more than once in the article
-    ("One.Tel") is taken for a name. Only English documents are checked.
+    Finds a word, a full stop, question or exclamation mark (optionally with a
+    closing quote), and a capitalised common word with no space between them.
+    URLs, e-mail addresses, domains, file names and code (anything glued to a
+    slash, @, digit or a further dot) are skipped, and so are names that are
+    spelt this way on purpose: a glued token that occurs more than once in the
+    article ("One.Tel") is taken for a name. Only English documents are
+    checked.
 
     ## Why is this bad
     Extraction that joins two HTML blocks, or a rewrite that drops a space,
