@@ -5,6 +5,10 @@ Every article here is invented for the tests, with defects planted on purpose.
 
 from __future__ import annotations
 
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 
 from scrapelint.diagnostics import Diagnostic
@@ -374,3 +378,29 @@ def test_every_rule_is_quiet_on_portuguese(rule: type[Rule]) -> None:
         "todos, mas"
     )
     assert check(rule, text) == []
+
+
+def test_bracket_left_open_is_flagged() -> None:
+    text = f"{FILLER}\n\nThe council (which met on Tuesday voted to close the road for a week.\n\n{FILLER}"
+    assert flagged(UnbalancedQuotes, text) == ["(which"]
+
+
+# -- end to end --------------------------------------------------------------------
+
+
+def test_cli_fix_repairs_safe_defects_and_is_stable(
+    cli: Callable[..., subprocess.CompletedProcess[str]], write: Callable[[str, str], Path]
+) -> None:
+    article = write(
+        "article.txt",
+        "Smith &amp; Sons opened the shop.The council voted to to close the road.\n\n"
+        "The company said itâ€™s ready to pay for the new sign on the harbour wall.\n",
+    )
+    result = cli("check", str(article), "--select", "SEN", "--isolated", "--fix")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert article.read_text(encoding="utf-8") == (
+        "Smith & Sons opened the shop. The council voted to close the road.\n\n"
+        "The company said it’s ready to pay for the new sign on the harbour wall.\n"
+    )
+    again = cli("check", str(article), "--select", "SEN", "--isolated")
+    assert again.returncode == 0, again.stdout
