@@ -25,11 +25,14 @@ _CUES: tuple[tuple[str, str], ...] = (
     ("'pictured'", r"\((?:pictured|above|below|inset)\)|\b(?:is|are)\s+pictured\b"),
     (
         "a picture description",
-        r"^(?:An?|The|This)\s+(?:undated\s+|handout\s+|stock\s+|file\s+|aerial\s+|"
-        r"screenshot\s+|composite\s+)*(?:image|photo|photograph|picture|illustration|"
-        r"screengrab|screenshot|rendering|graphic|view|artist's\s+(?:concept|impression|"
-        r"rendering|illustration))\s+(?:of|shows|showing|from|taken|provided|released|"
-        r"depicts|depicting)\b",
+        r"^(?:An?|The|This|These)\s+(?:[\p{L}\-]+\s+){0,3}(?:image|photo|photograph|"
+        r"picture|illustration|screengrab|screenshot|rendering|graphic|(?:aerial|general)\s+view|"
+        r"map|chart)s?\s+"
+        r"(?:of|shows|showing|from|taken|provided|released|depicts|depicting|courtesy)\b",
+    ),
+    (
+        "names and a year only",
+        r"^\p{Lu}[\p{L}.'’\-]*(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|and|&|,))*,?\s+in\s+\d{4}\.$",
     ),
     ("an artist's impression", r"\bartist['’]s\s+(?:concept|impression|rendering|illustration)\b"),
     (

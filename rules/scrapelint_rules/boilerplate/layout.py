@@ -20,7 +20,9 @@ from scrapelint.document import Document
 from scrapelint.lexicon import STOPWORDS
 from scrapelint.text import ends_with_terminal
 
-_LIST_MARK = regex.compile(r"^(?:[-*•·–—▪◦»>]|\(?\d{1,3}[.)]|\d{1,2}\s+(?=\p{Lu})|\(?[a-z][.)]\s)\s*")
+_LIST_MARK = regex.compile(
+    r"^(?:[-*•·–—▪◦»>]|\(?\d{1,3}[.)]|\d{1,2}\s+(?=\p{Lu})|\(?[a-z][.)]\s)\s*"
+)
 
 _DATELINE = regex.compile(
     r"^(?-i:\p{Lu}[\p{Lu}.'’\- ]{1,40})(?:,\s*(?-i:\p{Lu}[\p{L}.'’\- ]{1,40}))?"
