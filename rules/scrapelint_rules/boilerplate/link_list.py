@@ -12,7 +12,6 @@ from scrapelint.text import normalize_for_compare
 from scrapelint_rules.boilerplate.common import line_fix, where
 from scrapelint_rules.boilerplate.layout import Layout, LineInfo, is_dateline, layout
 
-
 #: Longest stretch of neighbours inspected around a line (bounds the work per line).
 _RUN_CAP = 12
 
