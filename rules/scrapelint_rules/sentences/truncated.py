@@ -21,6 +21,7 @@ _ELLIPSES = ("...", "…")
 _BOUNDARY = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 _LIST_MARK = re.compile(r"\s*(?:[-•*▪►–—]|\d{1,2}[.)]|[a-z][.)])\s")
 _NOT_PROSE = re.compile(r"[|{}<>=@#]|\s[-–•]\s|https?:|www\.")
+_OPENS_QUOTE = re.compile(r"\s*[\"“‘'«]")
 _WORD = re.compile(r"[A-Za-z][\w'’\-]*|\d[\w.,]*")
 
 
@@ -78,10 +79,15 @@ class TruncatedSentence(Rule):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         if not is_english(doc):
             return
-        for paragraph in doc.paragraphs:
+        paragraphs = doc.paragraphs
+        for index, paragraph in enumerate(paragraphs):
             diagnostic = self._judge(paragraph)
-            if diagnostic is not None:
-                yield diagnostic
+            if diagnostic is None:
+                continue
+            following = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
+            if paragraph.text.rstrip().endswith(_ELLIPSES) and _OPENS_QUOTE.match(following):
+                continue  # "Here is what he had to say…" leads into a quotation
+            yield diagnostic
 
     def _judge(self, paragraph: Paragraph) -> Diagnostic | None:
         opts: TruncatedSentenceOptions = self.options
