@@ -149,3 +149,20 @@ def test_cli_corpus_run_and_baseline(
     alone = cli(*args, "--baseline", str(baseline), str(b))
     assert "b.txt:3:1: DUP005" in alone.stdout
     assert json.loads(baseline.read_text())["rules"]["DUP005"]["refs"][0][0].endswith("a.txt")
+
+
+def test_bounded_index_is_the_same_whatever_the_merge_order() -> None:
+    rule = CrossDocumentCopy(CrossDocumentCopy.Options(max_entries=5))
+    docs = [
+        doc(f"{name}.txt", text, SHARED)
+        for name, text in zip("abc", (OWN_A, OWN_B, OWN_C), strict=True)
+    ]
+    dumps = set()
+    for order in (docs, docs[::-1], [docs[1], docs[0], docs[2]]):
+        state = rule.empty()
+        for d in order:
+            state = rule.merge(state, rule.collect(d))
+        dumped = rule.dump(state)
+        assert len(dumped["entries"]) <= 5
+        dumps.add(json.dumps(dumped, sort_keys=True))
+    assert len(dumps) == 1

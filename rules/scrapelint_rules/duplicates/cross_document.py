@@ -36,8 +36,11 @@ class CrossDocumentOptions:
     #: LSH bands a paragraph must share with one document to count as a near copy: with 12
     #: bands of 2 rows about 12 * J^2 bands match at Jaccard similarity J, so 4 is about 0.6.
     min_bands: int = 4
-    #: Share of units kept in the index (deterministic by hash), to bound memory on huge runs.
+    #: Share of units kept in the index (deterministic by hash), to shrink it on huge runs.
     sample_rate: float = 1.0
+    #: Most index entries kept (about 80 bytes each): beyond it only the entries with the
+    #: smallest hashes stay, a uniform sample that any merge order reproduces exactly.
+    max_entries: int = 2_000_000
 
 
 @dataclass
@@ -45,6 +48,17 @@ class CopyIndex:
     """Unit hash (sentence or LSH band) -> smallest document reference holding it."""
 
     entries: dict[int, DocRef] = field(default_factory=dict)
+
+    def bound(self, max_entries: int) -> None:
+        """Keep the ``max_entries`` smallest hashes.
+
+        A hash outside the smallest ``max_entries`` of some documents can never be inside
+        them once more documents are added, so pruning at any time during the merges gives
+        the same final index, with the same (smallest) reference for every kept hash.
+        """
+        if len(self.entries) > max_entries:
+            keep = sorted(self.entries)[:max_entries]
+            self.entries = {key: self.entries[key] for key in keep}
 
 
 class CrossDocumentCopy(CorpusRule[CopyIndex]):
@@ -54,7 +68,8 @@ class CrossDocumentCopy(CorpusRule[CopyIndex]):
     In corpus mode, indexes every sentence of at least `min_sentence_words`
     words by a stable hash and every long paragraph by MinHash bands (LSH),
     keeping for each the smallest document reference (path, record) that holds
-    it. A document is then checked against the index: a paragraph whose
+    it; the index holds at most `max_entries` hashes, so memory stays bounded
+    on any number of documents. A document is then checked against the index: a paragraph whose
     sentences all come from an earlier document, or whose sketch shares
     `min_bands` bands with one, is reported as a copy, pointing at that
     document; otherwise copied sentences are reported one by one. The
@@ -82,7 +97,9 @@ class CrossDocumentCopy(CorpusRule[CopyIndex]):
     - `sketch_bins` (int, default 24) and `band_rows` (int, default 2): MinHash size and bands.
     - `min_bands` (int, default 4): shared bands that make a near copy (about 0.6 Jaccard
       similarity of word 3-grams).
-    - `sample_rate` (float, default 1.0): share of units indexed, to bound memory.
+    - `sample_rate` (float, default 1.0): share of units indexed, to shrink the index.
+    - `max_entries` (int, default 2,000,000, about 160 MB): bound on the index; past it a
+      uniform sample of units (the smallest hashes) is kept, whatever the merge order.
 
     ## Fix
     None: which copy to keep is an editorial decision for the corpus.
@@ -117,9 +134,14 @@ class CrossDocumentCopy(CorpusRule[CopyIndex]):
             held = target.get(key)
             if held is None or ref < held:
                 target[key] = ref
+        # Prune lazily (at twice the bound) so merging stays linear; dump and check prune
+        # to the exact bound.
+        if len(target) > 2 * self.options.max_entries:
+            a.bound(self.options.max_entries)
         return a
 
     def dump(self, state: CopyIndex) -> Any:
+        state.bound(self.options.max_entries)
         refs = sorted(set(state.entries.values()))
         position = {ref: i for i, ref in enumerate(refs)}
         entries = {f"{key:016x}": position[ref] for key, ref in sorted(state.entries.items())}
@@ -132,6 +154,7 @@ class CrossDocumentCopy(CorpusRule[CopyIndex]):
     # -- checking -----------------------------------------------------------------
 
     def check_corpus(self, doc: Document, corpus: CopyIndex) -> Iterator[Diagnostic]:
+        corpus.bound(self.options.max_entries)
         own_group = _doc_ref(doc)[3]
         entries = corpus.entries
 
