@@ -27,7 +27,7 @@ class OffTopicParagraphOptions:
     #: The same for two adjacent blocks scored without each other.
     pair_ratio: float = 0.3
     #: A heading joins a finding when its coverage is below this fraction of the median.
-    heading_ratio: float = 1.0
+    heading_ratio: float = 0.8
     #: Pseudo-weight pulling each score toward the article's mean (lexical method).
     shrink_weight: float = 10.0
     #: Places (paragraphs, title) a word must occur in to count fully as shared.
@@ -87,7 +87,7 @@ class OffTopicParagraph(Rule):
       of the median block.
     - `pair_ratio` (float, default 0.3): the same for two adjacent blocks
       scored without each other.
-    - `heading_ratio` (float, default 1.0): a heading joins a finding when its
+    - `heading_ratio` (float, default 0.8): a heading joins a finding when its
       own coverage is below this fraction of the median.
     - `shrink_weight` (float, default 10.0): pseudo-weight of the shrinkage
       toward the article's mean.
