@@ -202,12 +202,23 @@ class EncodingDamage(Rule):
             repaired = fix_encoding(span)
             if repaired == span:
                 continue
+            # Edit only the characters that change, so the fix stays inside the report.
+            head = 0
+            while head < min(len(span), len(repaired)) and span[head] == repaired[head]:
+                head += 1
+            tail = 0
+            while (
+                tail < min(len(span), len(repaired)) - head
+                and span[len(span) - 1 - tail] == repaired[len(repaired) - 1 - tail]
+            ):
+                tail += 1
+            edit = Edit(start + head, end - tail, repaired[head : len(repaired) - tail])
             yield self.diagnostic(
-                match.start(),
-                match.end(),
+                min(match.start(), edit.start),
+                max(match.end(), edit.end),
                 f"mojibake {match.group()!r}: text decoded with the wrong character set "
                 f"({span!r} should read {repaired!r})",
-                fix=Fix.safe(f"Repair to {repaired!r}", Edit(start, end, repaired)),
+                fix=Fix.safe(f"Repair to {repaired!r}", edit),
                 confidence=0.9,
             )
 
