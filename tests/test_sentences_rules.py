@@ -13,7 +13,7 @@ import pytest
 
 from scrapelint.diagnostics import Diagnostic
 from scrapelint.document import Document
-from scrapelint.fixer import apply_edits
+from scrapelint.fixer import apply_edits, fix_text
 from scrapelint.rule import Rule
 from scrapelint_rules.sentences import RULES
 from scrapelint_rules.sentences.article_agreement import ArticleSoundMismatch
@@ -404,3 +404,29 @@ def test_cli_fix_repairs_safe_defects_and_is_stable(
     )
     again = cli("check", str(article), "--select", "SEN", "--isolated")
     assert again.returncode == 0, again.stdout
+
+
+DEFECTS = (
+    "Smith &amp; Sons opened the shop.The council voted to to close the road<br>today. "
+    "The company said itâ€™s ready, and the ro\u200bad was an global mess near thegovernment "
+    "office, where the mayor saidMonday that Monday was fine."
+)
+
+
+def _lint_all(text: str) -> list[Diagnostic]:
+    return [d for rule in RULES for d in rule().check(Document(text))]
+
+
+def test_fixes_stay_inside_their_reports() -> None:
+    for diagnostic in _lint_all(DEFECTS):
+        for edit in diagnostic.fix.edits if diagnostic.fix else ():
+            assert diagnostic.start <= edit.start <= edit.end <= diagnostic.end, diagnostic
+
+
+@pytest.mark.parametrize("unsafe", [False, True])
+def test_fixing_twice_is_fixing_once(unsafe: bool) -> None:
+    once = fix_text(DEFECTS, _lint_all(DEFECTS), _lint_all, unsafe=unsafe).text
+    twice = fix_text(once, _lint_all(once), _lint_all, unsafe=unsafe).text
+    assert once == twice
+    assert "&amp;" not in once and "to to" not in once and "\u200b" not in once
+    assert ("a global" in once) is unsafe
