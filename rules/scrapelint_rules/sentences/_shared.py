@@ -20,6 +20,8 @@ _DATA_DIR = Path(__file__).resolve().parent
 #: English prose has 25-55% stopwords from our list; other languages stay far below.
 _MIN_STOPWORD_SHARE = 0.14
 _MIN_WORDS_FOR_VERDICT = 12
+#: Characters sampled for the language check; enough to be stable, cheap on long texts.
+_LANGUAGE_SAMPLE_CHARS = 10_000
 
 
 def load_word_list(name: str) -> frozenset[str]:
@@ -37,21 +39,8 @@ def load_word_list(name: str) -> frozenset[str]:
 _FOREIGN_STOPWORDS = load_word_list("foreign_stopwords")
 
 
-def _count_tokens(doc: Document) -> Counter[str]:
-    return Counter(doc.text.split())
-
-
-def token_counts(doc: Document) -> Counter[str]:
-    """Counts of the document's white-space separated tokens, punctuation attached.
-
-    ``str.split`` plus a ``Counter`` is the cheapest full pass over the text; the
-    language check and the fused-word rules read their candidates from it.
-    """
-    return doc.view("sen.token-counts", _count_tokens)
-
-
-def _variants(words: frozenset[str]) -> tuple[str, ...]:
-    return tuple({form for word in words for form in (word, word.capitalize(), word.upper())})
+def _variants(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(form for word in words for form in (word, word.capitalize(), word.upper()))
 
 
 _STOPWORD_FORMS = _variants(STOPWORDS)
@@ -59,13 +48,14 @@ _FOREIGN_STOPWORD_FORMS = _variants(_FOREIGN_STOPWORDS)
 
 
 def _english_verdict(doc: Document) -> bool:
-    counts = token_counts(doc)
+    # A bounded sample, white-space tokens and set intersections keep this check in C.
+    counts = Counter(doc.text[:_LANGUAGE_SAMPLE_CHARS].split())
     total = sum(counts.values())
     if total < _MIN_WORDS_FOR_VERDICT:
         return True  # too little text to judge; short English snippets are the norm
-    # Look the (few hundred) stopwords up in the counts instead of walking every token.
-    stop = sum(counts.get(word, 0) for word in _STOPWORD_FORMS)
-    foreign = sum(counts.get(word, 0) for word in _FOREIGN_STOPWORD_FORMS)
+    tokens = counts.keys()
+    stop = sum(map(counts.__getitem__, tokens & _STOPWORD_FORMS))
+    foreign = sum(map(counts.__getitem__, tokens & _FOREIGN_STOPWORD_FORMS))
     return stop / total >= _MIN_STOPWORD_SHARE and stop > foreign
 
 

@@ -11,7 +11,7 @@ from scrapelint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from scrapelint.document import Document
 from scrapelint.lexicon import STOPWORDS, zipf
 from scrapelint.rule import Rule
-from scrapelint_rules.sentences._shared import is_english, load_word_list, token_counts
+from scrapelint_rules.sentences._shared import is_english, load_word_list
 
 AFFIXES = load_word_list("word_affixes")
 
@@ -21,7 +21,7 @@ _TOKEN_CHAR = re.compile(r"[\w'’.@/#:\-]")
 _TOKEN_TAIL = re.compile(r"[\w'’.@/#:\-]+$")
 _TOKEN_HEAD = re.compile(r"[\w'’.@/#:\-]+")
 _CAMEL = re.compile(r"(?P<left>[A-Z]?[a-z]+)(?P<right>[A-Z][a-z]+)")
-_MIN_FUSED_LENGTH = 8
+_LONG_LOWER = re.compile(r"[a-z]{8,}")
 _TOKEN_PUNCTUATION = "\"'“”‘’()[]{}.,:;!?*…-–—"
 #: Known words and brands (youtube, iphone, mcdonald) are at least this common (Zipf).
 _MAX_FUSED_ZIPF = 1.0
@@ -93,40 +93,6 @@ def _spaced_elsewhere(doc: Document, left: str, right: str) -> bool:
 
 
 @dataclass(frozen=True)
-class FusionCandidates:
-    """Tokens worth a closer look, gathered in one pass over the unique tokens."""
-
-    #: Tokens seen once with a capital after a lower-case letter ("saidMonday,").
-    camel: tuple[str, ...]
-    #: Long lower-case letter-only words, punctuation stripped ("thegovernment").
-    lower: tuple[str, ...]
-
-
-def _gather_candidates(doc: Document) -> FusionCandidates:
-    camel: list[str] = []
-    lower: list[str] = []
-    for token, count in token_counts(doc).items():
-        if len(token) < _MIN_FUSED_LENGTH:
-            if count > 1 or token.islower() or token.isupper() or token.istitle():
-                continue
-        elif token.islower():
-            word = token.strip(_TOKEN_PUNCTUATION)
-            if len(word) >= _MIN_FUSED_LENGTH and word.isalpha() and word.isascii():
-                lower.append(word)  # URLs, identifiers and numbers fail isalpha
-            continue
-        elif count > 1 or token.isupper() or token.istitle():
-            continue
-        if _HUMP.search(token.strip(_TOKEN_PUNCTUATION)):
-            camel.append(token)
-    return FusionCandidates(tuple(camel), tuple(lower))
-
-
-def fusion_candidates(doc: Document) -> FusionCandidates:
-    """Camel-case and long lower-case candidates, shared by SEN004 and SEN005."""
-    return doc.view("sen.fusion-candidates", _gather_candidates)
-
-
-@dataclass(frozen=True)
 class FusedOptions:
     #: Each half must be at least this common an English word (Zipf scale, 0-8).
     min_part_zipf: float = _MIN_PART_ZIPF
@@ -179,9 +145,13 @@ class FusedCamelCase(Rule):
         if not is_english(doc):
             return
         found: list[Diagnostic] = []
-        for token in fusion_candidates(doc).camel:
-            start = text.find(token)
-            diagnostic = self._judge(doc, start, start + len(token))
+        seen: set[int] = set()
+        for hump in _HUMP.finditer(text):
+            start, end = _token_span(text, hump.start(), hump.end())
+            if start in seen:
+                continue  # one token, several humps
+            seen.add(start)
+            diagnostic = self._judge(doc, start, end)
             if diagnostic is not None:
                 found.append(diagnostic)
         yield from sorted(found, key=lambda d: d.start)
@@ -264,7 +234,7 @@ class FusedLowercaseWords(Rule):
             return
         # Unique candidates first: most long words are known, and each is looked up once.
         found: list[Diagnostic] = []
-        for word in fusion_candidates(doc).lower:
+        for word in set(_LONG_LOWER.findall(text)):
             if zipf(word) >= _MAX_FUSED_WITH_STOPWORD_ZIPF:
                 continue  # the word list knows it
             diagnostic = self._judge(text, word)
