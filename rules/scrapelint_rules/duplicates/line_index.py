@@ -161,6 +161,18 @@ def sentence_keys(doc: Document) -> tuple[KeyedSentence, ...]:
     return doc.view(SENTENCE_VIEW_KEY, _build_sentences)
 
 
+def letter_run(doc: Document, start: int, end: int) -> str:
+    """Letters and digits of a span, case-folded, without separators: a cheap pre-key.
+
+    Two spans with the same :func:`span_key` have the same letter run, so grouping on it
+    first leaves the full key to the few spans that collide.
+    """
+    folded = doc.view(FOLDED_KEY, _fold)
+    if folded is None:
+        return comparison_key(doc.text[start:end]).replace(" ", "")
+    return folded[start:end].replace(" ", "")
+
+
 def paragraph_key(doc: Document, paragraph: Paragraph) -> str:
     """Comparison key of a paragraph, joined from the shared line keys (no second pass)."""
     by_line = doc.view(PARAGRAPH_LINES_KEY, _keys_by_line)

@@ -13,6 +13,7 @@ from scrapelint.rule import Rule
 from scrapelint_rules.duplicates.line_index import (
     KeyedSentence,
     headline_key,
+    letter_run,
     line_index,
     sentence_keys,
     span_key,
@@ -105,19 +106,25 @@ class RepeatedSentence(Rule):
         """Keyed sentences that could repeat: all of them, or those sharing a paragraph."""
         if self.options.across_paragraphs:
             return sentence_keys(doc)
-        # Within paragraphs only: key just the paragraphs holding two long-enough sentences.
+        # Within paragraphs only: key just the sentences whose letters and digits occur twice
+        # in the same paragraph (equal keys imply equal letter runs).
         min_tokens = self.options.min_words // 2
-        by_paragraph: dict[int, list[Sentence]] = {}
+        by_paragraph: dict[int, dict[str, list[Sentence]]] = {}
         for sentence in doc.sentences:
             if sentence.text.count(" ") + 1 >= min_tokens:
-                by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+                groups = by_paragraph.setdefault(sentence.paragraph, {})
+                groups.setdefault(letter_run(doc, sentence.start, sentence.end), []).append(
+                    sentence
+                )
         out: list[KeyedSentence] = []
-        for sentences in by_paragraph.values():
-            if len(sentences) < 2:
-                continue
-            for sentence in sentences:
-                key = span_key(doc, sentence.start, sentence.end)
-                out.append(KeyedSentence(sentence, key, key.count(" ") + 1))
+        for groups in by_paragraph.values():
+            for sentences in groups.values():
+                if len(sentences) < 2:
+                    continue
+                for sentence in sentences:
+                    key = span_key(doc, sentence.start, sentence.end)
+                    out.append(KeyedSentence(sentence, key, key.count(" ") + 1))
+        out.sort(key=lambda keyed: keyed.sentence.index)
         return out
 
     def _report(
