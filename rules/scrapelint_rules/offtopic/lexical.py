@@ -101,8 +101,8 @@ def find_off_topic(doc: Document, settings: LexicalSettings) -> list[Finding]:
     findings = []
     for i in sorted(flagged):
         block = blocks[i]
-        first = _leading_headings(article, block, heading_threshold)
-        last = _trailing_heading(article, blocks, i, heading_threshold)
+        first = leading_headings(article, block, heading_threshold)
+        last = trailing_heading(article, blocks, i, heading_threshold)
         findings.append(Finding(first, last, block.body - first, flagged[i], threshold, median))
     return findings
 
@@ -120,7 +120,7 @@ def _unsupported(coverage: Coverage, threshold: float) -> bool:
     return coverage.terms > 0 and coverage.raw < threshold
 
 
-def _leading_headings(article: Article, block: Block, threshold: float) -> int:
+def leading_headings(article: Article, block: Block, threshold: float) -> int:
     """The first paragraph of the finding: headings above the body, nearest first."""
     first = block.body
     while first > block.first:
@@ -131,7 +131,7 @@ def _leading_headings(article: Article, block: Block, threshold: float) -> int:
     return first
 
 
-def _trailing_heading(
+def trailing_heading(
     article: Article, blocks: Sequence[Block], index: int, threshold: float
 ) -> int:
     """The last paragraph of the finding: the block's own, or a stray heading below it."""

