@@ -157,6 +157,27 @@ def test_line_recurring_spread_through_a_long_page_is_a_refrain() -> None:
     assert lint("DUP002", article(*parts), title="Harbour news") == []
 
 
+def test_listing_field_repeated_with_other_values_for_the_same_label_is_not_a_copy() -> None:
+    text = article(
+        "Harbour Tour",
+        "Departure point: the old fish market on the north quay",
+        BODY[0],
+        "Island Ferry",
+        "Departure point: the ferry terminal beside the lighthouse",
+        BODY[1],
+        "Sunset Cruise",
+        "Departure point: the old fish market on the north quay",
+        BODY[2],
+    )
+    assert lint("DUP002", text, title="Boat trips this summer") == []
+
+
+def test_repeated_field_line_without_other_values_is_still_a_copy() -> None:
+    field = "Departure point: the old fish market on the north quay"
+    text = article(BODY[0], field, BODY[1], field, BODY[2])
+    assert lines_of(lint("DUP002", text, title="Boat trips this summer")) == [7]
+
+
 def test_table_of_contents_headings_repeated_in_the_body_are_structure() -> None:
     text = article(
         "Choosing a Dredging Contractor",

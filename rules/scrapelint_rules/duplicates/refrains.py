@@ -9,6 +9,7 @@ without that structure.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -111,3 +112,24 @@ def is_heading(text: str, max_words: int = 8) -> bool:
         return False
     capitalised = sum(1 for w in content if w[0].isupper())
     return capitalised == len(content)
+
+
+_FIELD = re.compile(r"^\s*[-•*]?\s*([^\W\d][^:]{0,30}?)\s*:\s*\S")
+
+
+def field_label(text: str) -> str | None:
+    """The label of a "Label: value" line (at most three words), case-folded, else None."""
+    match = _FIELD.match(text)
+    if match is None or match.group(1).count(" ") > 2:
+        return None
+    return match.group(1).casefold()
+
+
+def field_labels_with_several_values(lines: Sequence[str]) -> set[str]:
+    """Labels that introduce two or more different values in one text: a record listing."""
+    values: dict[str, set[str]] = {}
+    for text in lines:
+        label = field_label(text)
+        if label is not None:
+            values.setdefault(label, set()).add(text.strip().casefold())
+    return {label for label, seen in values.items() if len(seen) >= 2}

@@ -9,8 +9,19 @@ from scrapelint.diagnostics import Category, Diagnostic, Fix, Severity
 from scrapelint.document import Document
 from scrapelint.edits import remove_lines
 from scrapelint.rule import Rule
-from scrapelint_rules.duplicates.line_index import headline_key, line_index, trimmed_span
-from scrapelint_rules.duplicates.refrains import is_heading, is_lead_in, template_groups
+from scrapelint_rules.duplicates.line_index import (
+    LineIndex,
+    headline_key,
+    line_index,
+    trimmed_span,
+)
+from scrapelint_rules.duplicates.refrains import (
+    field_label,
+    field_labels_with_several_values,
+    is_heading,
+    is_lead_in,
+    template_groups,
+)
 
 #: Repeated lines at least this long can reveal a template (a field label, a question).
 PARTNER_CHARS = 10
@@ -20,7 +31,8 @@ PARTNER_CHARS = 10
 class RepeatedLineOptions:
     #: Lines shorter than this many normalised characters are never reported.
     min_chars: int = 20
-    #: Skip lines repeated in parallel with other repeated lines (interviews, listings).
+    #: Skip lines repeated in parallel with other repeated lines (interviews, listings) and
+    #: repeated "Label: value" fields whose label also has other values.
     skip_templates: bool = True
     #: Skip repeated questions and list lead-ins (lines ending in "?" or ":").
     skip_lead_ins: bool = True
@@ -40,11 +52,17 @@ class RepeatedLine(Rule):
     pointer to the first. In one-paragraph-per-line text a line is a paragraph.
 
     Short lines (under `min_chars` normalised characters) and deliberate repetition are left
-    alone: a question or list lead-in asked again (an interview), and lines that recur in
-    parallel with other repeated lines, each round separated by new text (a chorus, the
-    labels of a listing), a Title Case heading seen twice apart (a table of contents, the
-    same sub-heading in parallel sections), or a line that recurs three times or more
-    spread through the page. Copies of the headline are left to DUP001.
+    alone:
+    - a question or list lead-in asked again (an interview);
+    - lines that recur in parallel with other repeated lines, each round separated by new
+      text (a chorus, the labels of a listing);
+    - a "Label: value" line whose label also carries other values in the text (the fields
+      of a product or event listing);
+    - a Title Case heading seen twice apart (a table of contents, the same sub-heading in
+      parallel sections);
+    - a line that recurs three times or more spread through the page.
+
+    Copies of the headline are left to DUP001.
 
     ## Why is this bad
     Scrapers emit captions, credits and whole paragraphs twice when a page shows them twice
@@ -63,7 +81,8 @@ class RepeatedLine(Rule):
 
     ## Options
     - `min_chars` (int, default 20): shorter lines are never reported.
-    - `skip_templates` (bool, default true): ignore lines repeated in parallel with others.
+    - `skip_templates` (bool, default true): ignore lines repeated in parallel with others
+      and listing fields.
     - `skip_lead_ins` (bool, default true): ignore repeated questions and lead-ins.
     - `skip_headings` (bool, default true): ignore a Title Case heading seen twice, apart.
     - `refrain_gap` (float, default 8): a line seen three times or more whose copies are on
@@ -79,6 +98,19 @@ class RepeatedLine(Rule):
     severity = Severity.WARNING
     fixable = "always"
     Options = RepeatedLineOptions
+
+    @staticmethod
+    def _listing_fields(index: LineIndex, candidates: set[str]) -> set[str]:
+        """Repeated "Label: value" lines whose label also carries other values (a listing)."""
+        labels = field_labels_with_several_values([keyed.line.text for keyed in index.lines])
+        if not labels:
+            return set()
+        out = set()
+        for key in candidates:
+            label = field_label(index.lines[index.groups[key][0]].line.text)
+            if label is not None and label in labels:
+                out.add(key)
+        return out
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         opts: RepeatedLineOptions = self.options
@@ -109,6 +141,7 @@ class RepeatedLine(Rule):
         if candidates and opts.skip_templates:
             keys = [keyed.key for keyed in index.lines]
             candidates -= template_groups(index.groups, partners, keys)
+            candidates -= self._listing_fields(index, candidates)
         for key in sorted(candidates, key=lambda k: index.groups[k][1]):
             ranks = index.groups[key]
             first = index.lines[ranks[0]].line
