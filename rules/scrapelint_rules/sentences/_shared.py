@@ -59,6 +59,71 @@ def _english_verdict(doc: Document) -> bool:
     return stop / total >= _MIN_STOPWORD_SHARE and stop > foreign
 
 
+def _token_counts(doc: Document) -> Counter[str]:
+    return Counter(doc.text.split())
+
+
+#: Above this many characters, word questions are answered from token counts, not scans.
+_SCAN_LIMIT = 100_000
+# Punctuation a word token may carry in running text.
+_OPENERS = ("", '"', "(", "“")
+_CLOSERS = ("", ",", ".", ":", ";", "?", ")", '"', "”", "’s")
+
+
+def occurs(doc: Document, word: str, at_least: int = 1) -> bool:
+    """True when ``word`` occurs at least ``at_least`` times as a word of its own.
+
+    An article is scanned with ``str.find`` (fast, stops early); a huge document is
+    answered from its white-space token counts (built once and shared), so rules that
+    ask about many words never become quadratic.
+    """
+    text = doc.text
+    if len(text) > _SCAN_LIMIT:
+        counts = doc.view("sen.token-counts", _token_counts)
+        found = sum(
+            counts.get(f"{before}{word}{after}", 0) for before in _OPENERS for after in _CLOSERS
+        )
+        return found >= at_least
+    size = len(word)
+    found = 0
+    index = text.find(word)
+    while index >= 0:
+        before = text[index - 1] if index > 0 else " "
+        after = text[index + size] if index + size < len(text) else " "
+        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+            found += 1
+            if found >= at_least:
+                return True
+        index = text.find(word, index + size)
+    return False
+
+
+def _class_table() -> bytes:
+    table = bytearray(b" " * 256)
+    for code in range(ord("a"), ord("z") + 1):
+        table[code] = ord("a")
+    for code in range(ord("A"), ord("Z") + 1):
+        table[code] = ord("A")
+    return bytes(table)
+
+
+_CLASS_TABLE = _class_table()
+
+
+def _letter_classes(doc: Document) -> bytes:
+    # "replace" turns each non-ASCII character into one "?", so offsets stay the same.
+    return doc.text.encode("ascii", "replace").translate(_CLASS_TABLE)
+
+
+def letter_classes(doc: Document) -> bytes:
+    """The text as one byte per character: b"a" lower-case, b"A" capital ASCII letter, b" " else.
+
+    Searching this with ``bytes.find`` or a literal-led pattern is far faster than a
+    character-class regex over the text; SEN004 and SEN005 find their candidates in it.
+    """
+    return doc.view("sen.letter-classes", _letter_classes)
+
+
 def is_english(doc: Document) -> bool:
     """True when the document reads as English (stopword share of its words)."""
     return doc.view("sen.is-english", _english_verdict)

@@ -11,17 +11,20 @@ from scrapelint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from scrapelint.document import Document
 from scrapelint.lexicon import STOPWORDS, zipf
 from scrapelint.rule import Rule
-from scrapelint_rules.sentences._shared import is_english, load_word_list
+from scrapelint_rules.sentences._shared import is_english, letter_classes, load_word_list, occurs
 
 AFFIXES = load_word_list("word_affixes")
 
-# A lower-case letter directly followed by a capital: the hump of a camel-case token.
-_HUMP = re.compile(r"[a-z][A-Z]")
+
 _TOKEN_CHAR = re.compile(r"[\w'’.@/#:\-]")
 _TOKEN_TAIL = re.compile(r"[\w'’.@/#:\-]+$")
 _TOKEN_HEAD = re.compile(r"[\w'’.@/#:\-]+")
 _CAMEL = re.compile(r"(?P<left>[A-Z]?[a-z]+)(?P<right>[A-Z][a-z]+)")
-_LONG_LOWER = re.compile(r"[a-z]{8,}")
+# Runs of eight or more lower-case letters in the letter classes (a literal-led pattern).
+_LONG_LOWER = re.compile(rb"aaaaaaaa+")
+#: Searches through the whole text allowed per document: an article has a handful of
+#: candidates, and the cap keeps huge documents from making the rule quadratic.
+_MAX_TEXT_SEARCHES = 20
 _TOKEN_PUNCTUATION = "\"'“”‘’()[]{}.,:;!?*…-–—"
 #: Known words and brands (youtube, iphone, mcdonald) are at least this common (Zipf).
 _MAX_FUSED_ZIPF = 1.0
@@ -54,19 +57,6 @@ def _looks_like_code(text: str, start: int, end: int) -> bool:
     return _CODE_LINE.search(text, line_start, line_end if line_end >= 0 else len(text)) is not None
 
 
-def _occurs_alone(text: str, word: str) -> bool:
-    """True when ``word`` occurs in ``text`` as a word of its own (str.find is fastest)."""
-    size = len(word)
-    index = text.find(word)
-    while index >= 0:
-        before = text[index - 1] if index > 0 else " "
-        after = text[index + size] if index + size < len(text) else " "
-        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
-            return True
-        index = text.find(word, index + 1)
-    return False
-
-
 @lru_cache(maxsize=50_000)
 def best_split(word: str, min_part_zipf: float) -> int | None:
     """The split point whose rarer half is the most common, if both halves are common."""
@@ -81,15 +71,19 @@ def best_split(word: str, min_part_zipf: float) -> int | None:
     return None if best is None else best[1]
 
 
-def _spaced_elsewhere(doc: Document, left: str, right: str) -> bool:
+def _spaced_elsewhere(doc: Document, left: str, right: str, searches: list[int]) -> bool:
     """Evidence that two capitalised halves are words of the article in their own right."""
     pair = f"{left} {right}"
-    if pair in doc.text or (doc.title is not None and pair in doc.title):
+    if doc.title is not None and pair in doc.title:
         return True
+    if not (occurs(doc, left) and occurs(doc, right)):
+        return False  # checked first: cheap, and the pair needs both words anyway
+    if searches[0] > 0:
+        searches[0] -= 1
+        if pair in doc.text:
+            return True
     # Both halves are common words that the article also uses on their own, capitalised.
-    if min(zipf(left.lower()), zipf(right.lower())) < _MIN_SPACED_PART_ZIPF:
-        return False
-    return _occurs_alone(doc.text, left) and _occurs_alone(doc.text, right)
+    return min(zipf(left.lower()), zipf(right.lower())) >= _MIN_SPACED_PART_ZIPF
 
 
 @dataclass(frozen=True)
@@ -146,17 +140,21 @@ class FusedCamelCase(Rule):
             return
         found: list[Diagnostic] = []
         seen: set[int] = set()
-        for hump in _HUMP.finditer(text):
-            start, end = _token_span(text, hump.start(), hump.end())
+        searches = [_MAX_TEXT_SEARCHES]
+        classes = letter_classes(doc)
+        hump = classes.find(b"aA")
+        while hump >= 0:
+            start, end = _token_span(text, hump, hump + 2)
+            hump = classes.find(b"aA", hump + 2)
             if start in seen:
                 continue  # one token, several humps
             seen.add(start)
-            diagnostic = self._judge(doc, start, end)
+            diagnostic = self._judge(doc, start, end, searches)
             if diagnostic is not None:
                 found.append(diagnostic)
         yield from sorted(found, key=lambda d: d.start)
 
-    def _judge(self, doc: Document, start: int, end: int) -> Diagnostic | None:
+    def _judge(self, doc: Document, start: int, end: int, searches: list[int]) -> Diagnostic | None:
         opts: FusedOptions = self.options
         text = doc.text
         token = text[start:end]
@@ -168,7 +166,7 @@ class FusedCamelCase(Rule):
         left, right = match.group("left"), match.group("right")
         if left in _NAME_PREFIXES or len(left) < 2:
             return None  # McDonald, iPhone, eBay
-        if zipf(core.lower()) >= _MAX_FUSED_ZIPF or text.count(core) > 1:
+        if zipf(core.lower()) >= _MAX_FUSED_ZIPF or occurs(doc, core, 2):
             return None  # YouTube, PlayStation; a spelling that recurs is meant that way
         if _looks_like_code(text, start, end):
             return None  # formatName(), orderAmount = 5, <Target Name=...>
@@ -176,9 +174,9 @@ class FusedCamelCase(Rule):
             # "saidMonday", "nearZermatt": the capitalised word stands alone elsewhere.
             if zipf(left) < opts.min_part_zipf or right.lower() in STOPWORDS:
                 return None
-            if not _occurs_alone(text, right):
+            if not occurs(doc, right):
                 return None
-        elif not _spaced_elsewhere(doc, left, right):
+        elif not _spaced_elsewhere(doc, left, right, searches):
             return None  # "FlowGuard", "EnergySage": no sign that these were two words
         cut = start + token.index(core) + len(left)
         return self.diagnostic(
@@ -234,26 +232,33 @@ class FusedLowercaseWords(Rule):
             return
         # Unique candidates first: most long words are known, and each is looked up once.
         found: list[Diagnostic] = []
-        for word in set(_LONG_LOWER.findall(text)):
+        searches = [_MAX_TEXT_SEARCHES]
+        classes = letter_classes(doc)
+        words = {text[run.start() : run.end()] for run in _LONG_LOWER.finditer(classes)}
+        for word in words:
             if zipf(word) >= _MAX_FUSED_WITH_STOPWORD_ZIPF:
                 continue  # the word list knows it
-            diagnostic = self._judge(text, word)
+            diagnostic = self._judge(doc, word, searches)
             if diagnostic is not None:
                 found.append(diagnostic)
         yield from sorted(found, key=lambda d: d.start)
 
-    def _judge(self, text: str, word: str) -> Diagnostic | None:
+    def _judge(self, doc: Document, word: str, searches: list[int]) -> Diagnostic | None:
         opts: FusedOptions = self.options
+        text = doc.text
         split = best_split(word, opts.min_part_zipf)
-        if split is None or text.count(word) > 1:
+        if split is None or occurs(doc, word, 2):
             return None  # no split into two words; a compound used on purpose recurs
         left, right = word[:split], word[split:]
         if left not in STOPWORDS and right not in STOPWORDS:
             # Two content words: only when unknown and both stand alone in the article.
             if zipf(word) >= _MAX_FUSED_ZIPF:
                 return None
-            if not (_occurs_alone(text, left) and _occurs_alone(text, right)):
+            if not (occurs(doc, left) and occurs(doc, right)):
                 return None
+        if searches[0] <= 0:
+            return None
+        searches[0] -= 1
         start = text.find(word)
         end = start + len(word)
         if (start > 0 and _TOKEN_CHAR.match(text, start - 1) and text[start - 1] not in "'’-") or (

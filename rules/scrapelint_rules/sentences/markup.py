@@ -30,7 +30,9 @@ _MOJIBAKE = re.compile(
     "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac"
     "\u2122]+)+"
 )
-_MOJIBAKE_LEADS = ("Ã", "Â", "â€", "Å", "Ä", "Ã", "Ð", "Ñ", "Ø", "Ù", "Ê", "Ë")
+#: Cheap gate before the pattern runs: these pairs or letters almost never occur in English
+#: text except as mojibake (accented capitals such as Ä, Ñ or Ø alone do not open a scan).
+_MOJIBAKE_LEADS = ("Ã", "Â", "â€", "Å", "Ð")
 _REPLACEMENT = re.compile("\ufffd+")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]+")
 _WORD_CHAR = re.compile(r"\w")

@@ -11,7 +11,7 @@ from scrapelint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from scrapelint.document import Document
 from scrapelint.lexicon import zipf
 from scrapelint.rule import Rule
-from scrapelint_rules.sentences._shared import is_english, load_word_list
+from scrapelint_rules.sentences._shared import is_english, load_word_list, occurs
 
 ABBREVIATIONS = load_word_list("abbreviations")
 
@@ -75,11 +75,12 @@ class MissingSpaceAfterStop(Rule):
             return
         for pattern in _GLUED:
             for match in pattern.finditer(text):
-                diagnostic = self._judge(text, match)
+                diagnostic = self._judge(doc, match)
                 if diagnostic is not None:
                     yield diagnostic
 
-    def _judge(self, text: str, match: re.Match[str]) -> Diagnostic | None:
+    def _judge(self, doc: Document, match: re.Match[str]) -> Diagnostic | None:
+        text = doc.text
         right = match.group("right")
         if right.lower() in _DOMAIN_LIKE or zipf(right.lower()) < _MIN_RIGHT_ZIPF:
             return None
@@ -92,7 +93,7 @@ class MissingSpaceAfterStop(Rule):
             return None
         start, end = left_match.start(), match.end()
         token = text[start:end]
-        if text.count(token) > 1:
+        if occurs(doc, token, 2):
             return None  # a name spelt with a stop ("One.Tel") recurs as it is
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
