@@ -430,3 +430,15 @@ def test_fixing_twice_is_fixing_once(unsafe: bool) -> None:
     assert once == twice
     assert "&amp;" not in once and "to to" not in once and "\u200b" not in once
     assert ("a global" in once) is unsafe
+
+
+def test_long_documents_give_the_same_answers() -> None:
+    # Past 100,000 characters word questions are answered from token counts, not scans.
+    padding = "\n\n".join([FILLER] * 700)
+    text = (
+        f"{padding}\n\nOn Monday the firm One.Tel said it would close. The mayor saidMonday "
+        f"that One.Tel had debts.\n\n{padding}"
+    )
+    assert len(text) > 100_000
+    assert flagged(FusedCamelCase, text) == ["saidMonday"]
+    assert flagged(MissingSpaceAfterStop, text) == []
