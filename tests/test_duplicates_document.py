@@ -276,6 +276,17 @@ def test_sentence_restated_in_a_later_paragraph_is_opt_in() -> None:
     assert found[0].fix is not None and not found[0].fix.is_safe
 
 
+def test_sentence_doubled_in_every_paragraph_of_a_plan_is_a_template() -> None:
+    warm_up = "Warm up with ten minutes of easy rowing before every main session."
+    days = [
+        f"Row {n * 2} kilometres today. {warm_up} Then rest for an hour. {warm_up}"
+        for n in range(1, 4)
+    ]
+    assert lint("DUP004", article(*days)) == []
+    # The same stutter in a single paragraph is reported.
+    assert len(lint("DUP004", article(days[0], BODY[0]))) == 1
+
+
 def test_short_sentences_repeated_are_ignored() -> None:
     text = article("It was cold. The boats waited. It was cold.", BODY[0])
     assert lint("DUP004", text) == []

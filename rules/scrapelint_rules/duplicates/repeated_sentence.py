@@ -46,8 +46,10 @@ class RepeatedSentence(Rule):
     (DUP001).
 
     Questions and lead-ins, quotations (a sentence opening with a quote mark
-    is often quoted again on purpose) and sentences recurring three times or
-    more spread through the text (a slogan, a refrain) are left alone.
+    is often quoted again on purpose), sentences recurring three times or
+    more spread through the text (a slogan, a refrain) and, within
+    paragraphs, a sentence doubled in several paragraphs (a template such as
+    the days of a training plan) are left alone.
 
     ## Why is this bad
     A sentence stuttered by the scraper (a teaser fused with the first
@@ -90,6 +92,10 @@ class RepeatedSentence(Rule):
         line_keys = {keyed.line.index: keyed.key for keyed in index.lines}
         for key, copies in groups.items():
             if len(copies) < 2 or key == headline or _deliberate(copies, opts.refrain_gap):
+                continue
+            if not opts.across_paragraphs and _in_several_paragraphs(copies):
+                # The same sentence doubled in several paragraphs is the paragraphs' template
+                # (each day of a training plan repeats its warm-up), not a stutter.
                 continue
             first = copies[0].sentence
             for previous, keyed in pairwise(copies):
@@ -155,6 +161,11 @@ class RepeatedSentence(Rule):
             "normalisation)",
             fix=fix,
         )
+
+
+def _in_several_paragraphs(copies: list[KeyedSentence]) -> bool:
+    first = copies[0].sentence.paragraph
+    return any(keyed.sentence.paragraph != first for keyed in copies)
 
 
 def _deliberate(copies: list[KeyedSentence], refrain_gap: float) -> bool:
