@@ -118,8 +118,12 @@ def _continues(
     return False
 
 
-def _opened_before(found: dict[int, tuple[list[int], list[int]]], index: int, mark: str) -> bool:
-    """True when one of the previous few paragraphs left a mark of this kind open."""
+def _opened_before(found: dict[int, tuple[list[int], list[int]]], index: int) -> bool:
+    """True when one of the previous few paragraphs left a mark open.
+
+    Extractors split quotations and asides across paragraphs in many ways, so any mark
+    left open nearby excuses a stray closing mark, whatever its kind.
+    """
     for earlier in range(max(0, index - _QUOTE_SPAN), index):
         if earlier in found and found[earlier][0]:
             return True
@@ -183,7 +187,7 @@ class UnbalancedQuotes(Rule):
                     continue  # a quotation running on into the next paragraphs
                 yield self._report(paragraph, offset, "is never closed in its paragraph", True)
             for offset in stray:
-                if offset == stray[0] and _opened_before(found, index, text[offset]):
+                if offset == stray[0] and _opened_before(found, index):
                     continue  # closes what an earlier paragraph opened
                 yield self._report(
                     paragraph, offset, "closes nothing: no opening mark before it", False
