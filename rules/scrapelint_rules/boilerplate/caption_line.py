@@ -45,7 +45,56 @@ _CUES: tuple[tuple[str, str], ...] = (
     ),
     ("'(photo/image) shows'", r"\b(?:photo|image|picture|photograph)\s+(?:shows|showing)\b"),
 )
-_CUE_RES = tuple((label, regex.compile(pattern, regex.V0)) for label, pattern in _CUES)
+#: Words one of which must occur (lower-cased) before a cue's regex runs: keeps the rule cheap.
+_GATES: dict[str, tuple[str, ...]] = {
+    "a position marker such as ', left,'": (
+        "left",
+        "right",
+        "center",
+        "centre",
+        "top",
+        "bottom",
+        "front",
+        "rear",
+        "back",
+    ),
+    "a '(L-R)' marker": ("(",),
+    "a 'file photo' label": ("photo",),
+    "'pictured'": ("pictured", "(above)", "(below)", "(inset)"),
+    "a picture description": (
+        "image",
+        "photo",
+        "picture",
+        "illustration",
+        "screen",
+        "rendering",
+        "graphic",
+        "view",
+        "map",
+        "chart",
+    ),
+    "names and a year only": (" in ",),
+    "an artist's impression": ("artist",),
+    "a present-tense action with a date": (
+        "day",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+    ),
+    "'(photo/image) shows'": ("shows", "showing"),
+}
+_CUE_RES = tuple(
+    (label, _GATES[label], regex.compile(pattern, regex.V0)) for label, pattern in _CUES
+)
 
 
 @dataclass(frozen=True)
@@ -97,8 +146,9 @@ class CaptionLine(Rule):
         for pos, info in enumerate(lay.lines):
             if not 4 <= info.words <= opts.max_words or info.text.startswith(("“", '"')):
                 continue
-            for label, cue in _CUE_RES:
-                if cue.search(info.text) is None:
+            lowered = info.text.lower()
+            for label, gate, cue in _CUE_RES:
+                if not any(word in lowered for word in gate) or cue.search(info.text) is None:
                     continue
                 yield self.diagnostic(
                     info.start,

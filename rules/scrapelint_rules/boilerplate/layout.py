@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from operator import itemgetter
 
 import regex
 
@@ -104,7 +105,9 @@ def skeleton(text: str) -> str:
     return "".join(marks[:2])
 
 
-_TOKEN_STRIP = "\"“”‘’«»()[]{}<>.,;:!?…–—*•|/#@'"
+# a whitespace token from its first letter or digit on (leading quotes and brackets dropped)
+_WORD = regex.compile(r"(?<!\S)[^\s\p{L}\p{N}]*([\p{L}\p{N}]\S*)")
+_FIRST = itemgetter(0)
 #: Features of a long line are read from its first characters only (bounded cost per line).
 _FEATURE_CHARS = 240
 
@@ -112,23 +115,19 @@ _FEATURE_CHARS = 240
 def _line_info(index: int, start: int, raw: str) -> LineInfo:
     lead = len(raw) - len(raw.lstrip())
     text = raw.strip()
-    head = text[:_FEATURE_CHARS]
-    tokens = head.split()
-    stop = sum(map(STOPWORDS.__contains__, head.lower().split()))
-    letters = cap = 0
     if len(text) <= _FEATURE_CHARS:
-        words = len(tokens)
-        for token in tokens:
-            token = token.strip(_TOKEN_STRIP)
-            if not token:
-                words -= 1
-            elif token[0].isalpha():
-                letters += 1
-                cap += token[0].isupper()
+        # one regex call, then C-level maps: this runs for every short line of every document
+        found = _WORD.findall(text)
+        words = len(found)
+        firsts = list(map(_FIRST, found))
+        letters = sum(map(str.isalpha, firsts))
+        cap = sum(map(str.isupper, firsts))
+        stop = sum(map(STOPWORDS.__contains__, text.lower().split()))
     else:
+        head = text[:_FEATURE_CHARS].split()
         words = text.count(" ") + 1
-        stop = stop * words // max(1, len(tokens))
-        letters = words
+        stop = sum(map(STOPWORDS.__contains__, map(str.lower, head))) * words // len(head)
+        letters, cap = words, 0
     return LineInfo(
         index=index,
         start=start + lead,

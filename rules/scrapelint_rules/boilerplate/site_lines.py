@@ -11,9 +11,11 @@ The corpus state is a bounded, mergeable summary per site:
 - each candidate line (short, normalised) is keyed by a 64-bit blake2b hash
   and keeps its own small sketch of the pages it appears on, plus a
   normalised text sample so the baseline file stays readable;
-- memory is bounded: a site keeps at most ``max_lines_per_site`` lines; past
-  that, the lines seen on the fewest pages are dropped (ties broken by hash),
-  so about ``max_lines_per_site * (k_line * 8 + 100)`` bytes per site.
+- memory is bounded: once a site holds more than ``2 * max_lines_per_site``
+  lines, the lines seen on the fewest pages are dropped (ties broken by hash)
+  down to ``max_lines_per_site``, so a site costs at most about
+  ``2 * max_lines_per_site * (k_line * 8 + 150)`` bytes (about 9 MB per site
+  at the defaults).
   Pruning is the only step that can depend on merge order, and it only
   drops lines too rare to be reported.
 """
@@ -29,8 +31,8 @@ from typing import Any
 
 from scrapelint.diagnostics import Category, Diagnostic, Severity
 from scrapelint.document import Document
+from scrapelint.phrasepack import normalize_phrase
 from scrapelint.rule import CorpusRule
-from scrapelint.text import normalize_for_compare
 from scrapelint_rules.boilerplate.common import line_fix
 from scrapelint_rules.boilerplate.layout import layout
 
@@ -98,7 +100,7 @@ def _candidates(doc: Document) -> list[_Candidate]:
     for pos, info in enumerate(layout(doc).lines):
         if info.words > 40 or info.words == 0:
             continue
-        norm = normalize_for_compare(info.text)
+        norm = normalize_phrase(info.text)
         if not norm:
             continue
         key = stable_hash(norm)
@@ -200,7 +202,8 @@ class SiteBoilerplate(CorpusRule[CorpusState]):
                 else:
                     sample = min(mine[0], text)
                     ours.lines[key] = (sample, merge_sketch(mine[1], pages, K_LINE))
-            if len(ours.lines) > opts.max_lines_per_site:
+            if len(ours.lines) > 2 * opts.max_lines_per_site:
+                # prune in batches (hysteresis) so the cost stays O(n log n) over a run
                 _prune(ours, opts.max_lines_per_site)
         return a
 
