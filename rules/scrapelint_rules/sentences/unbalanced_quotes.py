@@ -21,6 +21,8 @@ _ENUMERATOR = re.compile(r"(?:^|[\s.;:—–-])(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\.
 _SMILEY = re.compile(r"[:;8=]-?$")
 #: More problems than this in one paragraph means it is not prose (tables, code, sizes).
 _MAX_PROBLEMS = 2
+#: A quotation opening a paragraph (or after a colon) this long may run on without a close.
+_LONG_QUOTE_WORDS = 8
 #: How many paragraphs a quotation may run over.
 _QUOTE_SPAN = 4
 
@@ -89,6 +91,18 @@ def _unmatched(text: str) -> tuple[list[int], list[int]]:
     # A bracket opened in the last words of a paragraph lost its link text; not a sentence break.
     unclosed = quotes + [i for i in brackets if len(text[i:].split()) > 3]
     return sorted(unclosed), stray
+
+
+def _introduces_long_quotation(text: str, offset: int) -> bool:
+    """True for a quote that opens its paragraph or follows a colon and runs to its end.
+
+    News pages quote whole paragraphs this way; when the quotation goes on in paragraphs
+    without marks (or an extractor dropped them) its closing mark is legitimately absent.
+    """
+    if text[offset] not in '"“':
+        return False
+    before = text[:offset].rstrip()
+    return (not before or before.endswith(":")) and len(text[offset:].split()) >= _LONG_QUOTE_WORDS
 
 
 def _is_quote(mark: str) -> bool:
@@ -185,6 +199,8 @@ class UnbalancedQuotes(Rule):
             for offset in unclosed:
                 if _continues(paragraphs, found, index, text[offset]):
                     continue  # a quotation running on into the next paragraphs
+                if _introduces_long_quotation(text, offset):
+                    continue  # 'She said: "...' may run on over paragraphs the page lost
                 yield self._report(paragraph, offset, "is never closed in its paragraph", True)
             for offset in stray:
                 if offset == stray[0] and _opened_before(found, index):
