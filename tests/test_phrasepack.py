@@ -131,3 +131,22 @@ def test_builtin_catalogue_is_valid_and_trusted_matching_agrees() -> None:
     slow = PhraseMatcher([pack])
     for line in ("Latest News", "Read more: the council's budget", "Image 3 of 7", "The end."):
         assert (fast.match(line) is None) == (slow.match(line) is None)
+
+
+def test_requires_gates_a_group_without_changing_its_matches() -> None:
+    text = (
+        "groups:\n  - scope: line-end\n    requires: ['desk', '/']\n"
+        "    regexes: ['/\\s*\\w+ Photo Desk']\n"
+    )
+    m = PhraseMatcher([parse_pack(text, "p.yaml")])
+    assert m.match("Boats at dawn / Harbour Photo Desk") is not None
+    assert m.match("Boats at dawn and nothing else") is None
+    with pytest.raises(ConfigError) as err:
+        parse_pack(text.replace("['desk', '/']", "desk"), "p.yaml")
+    assert err.value.key == "groups[0].requires"
+
+
+def test_whole_line_label_with_a_count() -> None:
+    m = matcher("groups:\n  - scope: whole-line\n    phrases: ['Comments']\n")
+    assert m.match("Comments (12)") is not None
+    assert m.match("Comments on the plan") is None

@@ -11,11 +11,17 @@ and holds literal ``phrases`` and/or ``regexes``::
         phrases: ["Latest News", "Back to top"]
         regexes: ['Image \\d+ of \\d+']
 
-Literal phrases match case-insensitively with flexible white space, on word
-boundaries. Every user regex runs with the ``regex`` module's ``timeout=`` so
-a catastrophic pattern ends in a clear :class:`PhraseTimeoutError` (naming
-the file, line and key of the pattern) instead of hanging the run. Errors in
-a pack are :class:`scrapelint.errors.ConfigError` with file, line and key.
+Literal phrases match case-insensitively, ignoring punctuation and spacing,
+on word boundaries; a whole-line phrase also matches with a trailing count
+("Comments (12)"). Optional group keys: ``max-words`` (longest line the group
+applies to) and ``requires`` (words or single characters, one of which must
+occur in a line before the group's regexes run; a cheap gate that keeps big
+packs fast). Every user regex runs with the ``regex`` module's ``timeout=``
+so a catastrophic pattern ends in a clear :class:`PhraseTimeoutError`
+(naming the file, line and key of the pattern) instead of hanging the run;
+``trusted`` packs (the built-in catalogue, reviewed with the code) skip the
+timer. Errors in a pack are :class:`scrapelint.errors.ConfigError` with
+file, line and key.
 """
 
 from __future__ import annotations
@@ -333,10 +339,10 @@ class PhraseMatcher:
     """Matches lines against the patterns of one or more packs.
 
     Literal phrases are matched on a normalised line through dictionaries,
-    so the catalogue's size costs nothing per line. ``trusted`` regexes (our
-    own catalogue) are merged into one alternation per scope and word limit;
-    user regexes are kept apart so each runs with its own timeout and an
-    error can name it. A literal match reports the whole line as its span.
+    so the catalogue's size costs nothing per line. Regexes sit in groups
+    behind their ``requires`` gate; user regexes each run with their pack's
+    timeout so an error can name them. A literal match reports the whole
+    line as its span.
     """
 
     def __init__(self, packs: Sequence[PhrasePack], trusted: bool = False) -> None:
