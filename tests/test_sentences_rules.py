@@ -249,6 +249,8 @@ def test_opening_quote_never_closed_is_flagged() -> None:
         "The steps are: 1) book a ticket, 2) pack a bag, and a) relax.",
         'She said "the pier is safe" and the crowd said "good" in reply.',
         "Nobody expected it :) and the party went on (as planned) until late.",
+        # a long quotation after a colon, continued in paragraphs the page did not keep
+        'The mayor said: "We will rebuild the pier this year and open it in May.',
     ],
 )
 def test_quote_traps(text: str) -> None:
