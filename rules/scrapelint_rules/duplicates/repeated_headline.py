@@ -131,6 +131,11 @@ class RepeatedHeadline(Rule):
         opts: RepeatedHeadlineOptions = self.options
         if key in headlines:
             return _Match(1.0)
+        # Body lines are far longer than a headline: count words before splitting them.
+        count = key.count(" ") + 1
+        longest = max(len(head) for head in head_words)
+        if count > longest + opts.max_extra_words or count * 2 < longest // 2:
+            return None
         words = key.split()
         best: _Match | None = None
         for head in head_words:
