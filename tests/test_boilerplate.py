@@ -271,3 +271,19 @@ def test_clean_article_with_traps_has_no_boilerplate() -> None:
     )
     codes = ("BP001", "BP002", "BP003", "BP004", "BP006")
     assert lint(codes, text) == []
+
+
+# -- BP005 low-stopword-line (off by default) ---------------------------------------
+
+
+def test_low_stopword_menu_below_the_body_when_enabled() -> None:
+    menu = "Politics World Business Tech Science Health"
+    text = article(*BODY, menu)
+    assert flagged(lint("BP005", text), text) == [menu]
+    # prose lines and the body itself are never low in function words
+    assert lint("BP005", article(*BODY)) == []
+
+
+def test_low_stopword_rule_is_off_by_default() -> None:
+    text = article(*BODY, "Politics World Business Tech Science Health")
+    assert [d for d in Linter(Config()).check(Document(text)) if d.rule == "BP005"] == []

@@ -6,6 +6,7 @@ from scrapelint.rule import Rule
 from scrapelint_rules.boilerplate.caption_line import CaptionLine
 from scrapelint_rules.boilerplate.glued import GluedBoilerplate
 from scrapelint_rules.boilerplate.link_list import LinkList
+from scrapelint_rules.boilerplate.low_stopword import LowStopwordLine
 from scrapelint_rules.boilerplate.metadata_line import MetadataLine
 from scrapelint_rules.boilerplate.phrase_line import BoilerplatePhrase
 from scrapelint_rules.boilerplate.site_lines import SiteBoilerplate
@@ -15,6 +16,7 @@ RULES: tuple[type[Rule], ...] = (
     LinkList,
     MetadataLine,
     CaptionLine,
+    LowStopwordLine,
     GluedBoilerplate,
     SiteBoilerplate,
 )

@@ -108,11 +108,13 @@ class CaptionLine(Rule):
 
     ## What it does
     Looks for the phrasing of captions, which article sentences rarely use:
-    position markers ("Jane Doe, left, speaks with..."), "(L)"/"(R)", a
-    "file photo" label, "(pictured)", "is seen", and descriptions of the
-    picture itself ("An aerial view of...", "This image shows...", "An
-    artist's impression of..."). Only lines of at most `max_words` words
-    are considered, since captions are short.
+    position markers ("Jane Doe, left, speaks with..."), "(L-R)", a "file
+    photo" label, "(pictured)", descriptions of the picture itself ("An
+    aerial view of...", "This image shows...", "An artist's impression
+    of..."), a present-tense action with a date ("...speaks during a rally
+    on Tuesday, Nov. 19, 2019") and names with a year only ("Jane Doe and
+    John Roe in 2002."). Only lines of at most `max_words` words are
+    considered, since captions are short.
 
     ## Why is this bad
     A caption describes a picture that is not there. In the text it

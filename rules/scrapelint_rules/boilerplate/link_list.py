@@ -22,8 +22,6 @@ class LinkListOptions:
     max_words: int = 16
     #: Headline-length titles a run inside the article body needs to count as a link list.
     min_run_inside: int = 4
-    #: Lines in a run above or below the body before it counts as a link list.
-    min_run_outside: int = 2
 
 
 def is_title_like(info: LineInfo, max_words: int) -> bool:
@@ -62,11 +60,14 @@ class LinkList(Rule):
 
     ## What it does
     Finds runs of consecutive short lines that read like headlines or menu
-    entries (few words, mostly capitalised, no closing full stop). Above or
-    below the article body a run of two such lines is enough; inside the
-    body it takes three, so a single subheading is never flagged. Lines that
-    share a punctuation skeleton with others (list items, table rows) are
-    left alone.
+    entries (few words, no closing full stop). Above the article body (the
+    first to the last clearly-body paragraph) such lines are flagged, except
+    a first line that reads as the headline; below it, headline-like lines
+    and runs of two or more, except a subheading followed by a long
+    paragraph. Inside the body it takes a run of four headline-length titles,
+    so subheadings are never flagged. Lines that share a punctuation
+    skeleton with others (list items, table rows) and datelines
+    ("WASHINGTON (AP) —") are left alone.
 
     ## Why is this bad
     Extractors keep "related stories" lists and navigation menus as if they
@@ -83,8 +84,7 @@ class LinkList(Rule):
 
     ## Options
     - `max_words` (int, default 16): longest title-like line.
-    - `min_run_inside` (int, default 3): run length needed inside the body.
-    - `min_run_outside` (int, default 2): run length needed above or below it.
+    - `min_run_inside` (int, default 4): headline-length titles a run inside the body needs.
 
     ## Fix
     Safe above or below the article body (the whole run is removed); unsafe
