@@ -162,6 +162,27 @@ def test_round_up_whose_sections_change_subject_is_clean() -> None:
     assert lint(article(*roundup), title="Five coastal walks for autumn") == []
 
 
+def test_interview_answers_may_change_subject() -> None:
+    # An interview: the question before each answer sets its subject, by design.
+    interview = [
+        "Maren Oakes has chaired the Harwick Lighthouse Trust since the restoration of the "
+        "lighthouse lantern began three years ago.",
+        "Q: Why restore the lighthouse?",
+        "A: The lighthouse tower and its lantern guided the Harwick fishing fleet for a "
+        "century, and the coast felt dark without the light.",
+        "Q: What was the hardest part of the restoration?",
+        "A: Replacing the lantern glazing, because every curved pane of the lighthouse had to "
+        "be cut by hand and carried up the tower stairs.",
+        "Q: What do you cook on a Sunday?",
+        "A: A slow risotto with saffron, parmesan and a glass of dry vermouth, stirred for "
+        "forty minutes while the radio plays jazz.",
+        "Q: What comes next for the trust?",
+        "A: Repainting the lighthouse tower in red and white bands before the lantern shines "
+        "again over the Harwick coast.",
+    ]
+    assert lint(article(*interview), title="Five questions for the lighthouse trust chair") == []
+
+
 def test_non_english_article_is_not_checked() -> None:
     german = [
         "Die Freiwilligen haben die Laterne des Leuchtturms nach drei Jahren Arbeit wieder "

@@ -7,7 +7,8 @@ that only vouch for each other are scored once more with both left out.
 A flagged block then takes along the heading lines right above it, and the
 first heading below it, when they are not supported by the rest of the
 article either: an injected headline comes with its paragraph, while the
-article's own section heading stays out.
+article's own section heading stays out. Blocks that open with a question
+(interviews, FAQs) are left alone: their subject changes by design.
 """
 
 from __future__ import annotations
@@ -80,13 +81,14 @@ def find_off_topic(doc: Document, settings: LexicalSettings) -> list[Finding]:
     median = statistics.median(scores)
     threshold = settings.ratio * median
     flagged: dict[int, float] = {}
+    answers = _answers(doc, blocks)
     for i, (coverage, score) in enumerate(zip(singles, scores, strict=True)):
-        if score < threshold and coverage.terms >= settings.min_terms:
+        if score < threshold and coverage.terms >= settings.min_terms and i not in answers:
             flagged[i] = score
     pair_threshold = settings.pair_ratio * median
     for i in range(len(blocks) - 1):
         # Leaving a neighbour out only lowers a score: pairs above the median cannot qualify.
-        if scores[i] >= median or scores[i + 1] >= median:
+        if scores[i] >= median or scores[i + 1] >= median or answers & {i, i + 1}:
             continue
         both = range(blocks[i].first, blocks[i + 1].last + 1)
         upper = article.coverage(_body(blocks[i]), both)
@@ -105,6 +107,17 @@ def find_off_topic(doc: Document, settings: LexicalSettings) -> list[Finding]:
         last = trailing_heading(article, blocks, i, heading_threshold)
         findings.append(Finding(first, last, block.body - first, flagged[i], threshold, median))
     return findings
+
+
+def _answers(doc: Document, blocks: Sequence[Block]) -> set[int]:
+    """Blocks that open with a question: interviews and FAQs change subject by design."""
+    out: set[int] = set()
+    for block in blocks:
+        opening = doc.paragraphs[block.first].text.lstrip()
+        first_line = opening.split("\n", 1)[0].rstrip()
+        if first_line.endswith("?") or opening[:2] in ("Q:", "Q.") or opening[:2] == "A:":
+            out.add(block.index)
+    return out
 
 
 def _body(block: Block) -> range:
