@@ -81,7 +81,7 @@ def find_off_topic(doc: Document, settings: LexicalSettings) -> list[Finding]:
     median = statistics.median(scores)
     threshold = settings.ratio * median
     flagged: dict[int, float] = {}
-    answers = _answers(doc, blocks)
+    answers = question_answers(doc, blocks)
     for i, (coverage, score) in enumerate(zip(singles, scores, strict=True)):
         if score < threshold and coverage.terms >= settings.min_terms and i not in answers:
             flagged[i] = score
@@ -109,7 +109,7 @@ def find_off_topic(doc: Document, settings: LexicalSettings) -> list[Finding]:
     return findings
 
 
-def _answers(doc: Document, blocks: Sequence[Block]) -> set[int]:
+def question_answers(doc: Document, blocks: Sequence[Block]) -> set[int]:
     """Blocks that open with a question: interviews and FAQs change subject by design."""
     out: set[int] = set()
     for block in blocks:

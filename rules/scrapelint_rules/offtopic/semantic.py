@@ -23,6 +23,7 @@ from scrapelint_rules.offtopic.lexical import (
     block_scores,
     is_english_prose,
     leading_headings,
+    question_answers,
     trailing_heading,
 )
 from scrapelint_rules.offtopic.vocabulary import paragraph_vocabularies
@@ -63,13 +64,16 @@ def find_off_topic_semantic(doc: Document, settings: SemanticSettings) -> list[F
     threshold = settings.ratio * median
     vocabularies = paragraph_vocabularies(doc)
     sizes = [sum(len(v.stems) for v in vocabularies[b.body : b.last + 1]) for b in blocks]
+    answers = question_answers(doc, blocks)
     flagged = {
-        i: s for i, s in enumerate(scores) if s < threshold and sizes[i] >= settings.min_terms
+        i: s
+        for i, s in enumerate(scores)
+        if s < threshold and sizes[i] >= settings.min_terms and i not in answers
     }
     for i in range(len(blocks) - 1):
         if scores[i] >= median or scores[i + 1] >= median:
             continue
-        if min(sizes[i], sizes[i + 1]) < settings.min_terms:
+        if min(sizes[i], sizes[i + 1]) < settings.min_terms or answers & {i, i + 1}:
             continue
         rest = everything - bodies[i] - bodies[i + 1]
         upper, lower = _cosine(np, bodies[i], rest), _cosine(np, bodies[i + 1], rest)
