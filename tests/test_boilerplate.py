@@ -287,3 +287,23 @@ def test_low_stopword_menu_below_the_body_when_enabled() -> None:
 def test_low_stopword_rule_is_off_by_default() -> None:
     text = article(*BODY, "Politics World Business Tech Science Health")
     assert [d for d in Linter(Config()).check(Document(text)) if d.rule == "BP005"] == []
+
+
+def test_other_languages_get_position_cues_above_the_body_only() -> None:
+    body = [
+        "A prefeitura aprovou na segunda-feira o plano de dragagem do canal leste antes das "
+        "tempestades de inverno, encerrando uma disputa que durou quase todo o ano passado.",
+        "Os pescadores reclamam há anos que o lodo torna a entrada perigosa na maré baixa, e "
+        "dois barcos encalharam ali na primavera passada diante da estação de salvamento.",
+    ]
+    text = article(
+        "Prefeitura aprova dragagem do porto",
+        "Início",
+        "Notícias",
+        "Esportes",
+        *body,
+        "Leia também",
+        "Outra notícia sobre o porto",
+    )
+    found = flagged(lint("BP002", text, title=None), text)
+    assert found == ["Início\nNotícias\nEsportes"]

@@ -142,11 +142,13 @@ def _line_info(index: int, start: int, raw: str) -> LineInfo:
     )
 
 
-def _is_body(info: LineInfo) -> bool:
+def _is_body(info: LineInfo, english: bool = True) -> bool:
     """A clearly-body line: long, ending a sentence, reading as prose (not a list of names)."""
     if info.words < CORE_MIN_WORDS or not info.terminal or info.cap_share >= 0.6:
         return False
     # long lines full of names and numbers (sports results, lists of people) are still prose
+    if not english:
+        return True
     need = CORE_MIN_STOP_SHARE if info.words < 2 * CORE_MIN_WORDS else CORE_MIN_STOP_SHARE / 2
     return info.stop_share >= need
 
@@ -165,10 +167,10 @@ def _structured(infos: list[LineInfo]) -> frozenset[int]:
 
 def _build(doc: Document) -> Layout:
     infos = [_line_info(ln.index, ln.start, ln.text) for ln in doc.lines if not ln.is_blank]
-    body = [pos for pos, info in enumerate(infos) if _is_body(info)]
     total_words = sum(i.words for i in infos)
     total_stop = sum(i.stopwords for i in infos)
     english = total_words > 0 and total_stop / total_words >= 0.25
+    body = [pos for pos, info in enumerate(infos) if _is_body(info, english)]
     return Layout(
         lines=tuple(infos),
         core_first=body[0] if body else -1,

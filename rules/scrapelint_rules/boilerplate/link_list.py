@@ -100,7 +100,7 @@ class LinkList(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         lay = layout(doc)
-        if not lay.english or lay.core_first < 0:
+        if lay.core_first < 0:
             return
         headline = normalize_for_compare(doc.title or lay.lines[0].text)
         flagged = [
@@ -126,12 +126,16 @@ class LinkList(Rule):
             return False
         if is_dateline(info.text):
             return False
+        if not lay.english and (pos == 0 or 2 * info.letters_words < info.words):
+            return False  # without case to go by, the first line may be the headline
         if lay.before_core(pos):
             # the first line is usually the headline itself (DUP001's concern)
             if pos > 0 or not is_title_like(info, opts.max_words) or info.words < 3:
                 return True
             # a title-like first line followed by more fragments is a menu, not the headline
             return pos + 1 < lay.core_first and self._fragment(lay, pos + 1)
+        if not lay.english:
+            return False
         if lay.after_core(pos):
             if _introduces_more_text(lay, pos):
                 return False  # a subheading or list heading: the story goes on below it
