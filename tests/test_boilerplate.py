@@ -307,3 +307,15 @@ def test_other_languages_get_position_cues_above_the_body_only() -> None:
     )
     found = flagged(lint("BP002", text, title=None), text)
     assert found == ["Início\nNotícias\nEsportes"]
+
+
+def test_numeric_timestamps_in_other_languages() -> None:
+    body = (
+        "A prefeitura aprovou na segunda-feira o plano de dragagem do canal leste antes das "
+        "tempestades de inverno, encerrando uma disputa que durou quase todo o ano passado."
+    )
+    text = article("Publicado em 22/01/2018 às 10:13", body, body)
+    assert flagged(lint("BP003", text, title=None), text) == ["Publicado em 22/01/2018 às 10:13"]
+    # a sentence with a date in the body is not a timestamp line
+    dated = "A obra começa em 22/01/2018, segundo a prefeitura, e deve durar onze semanas."
+    assert lint("BP003", article(body, dated, body), title=None) == []

@@ -11,7 +11,7 @@ from scrapelint.diagnostics import Category, Diagnostic, Severity
 from scrapelint.document import Document
 from scrapelint.rule import Rule
 from scrapelint_rules.boilerplate.common import line_fix, where
-from scrapelint_rules.boilerplate.layout import LineInfo, layout
+from scrapelint_rules.boilerplate.layout import Layout, LineInfo, layout
 
 _MONTHS = (
     "january february march april may june july august september october november december "
@@ -100,6 +100,17 @@ def classify_metadata(info: LineInfo, max_words: int, max_names: int) -> str | N
     return None
 
 
+_STAMP = regex.compile(
+    r"\b(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}[:h]\d{2})\b"
+)
+_LETTER_WORD = regex.compile(r"\p{L}{2,}")
+
+
+def _numeric_timestamp(text: str) -> bool:
+    """A numeric date or time with at most five words around it, in any language."""
+    return len(text) <= 80 and bool(_STAMP.search(text)) and len(_LETTER_WORD.findall(text)) <= 5
+
+
 def _has_time_word(tokens: list[str]) -> bool:
     return any(t.lower() in ("ago", "today", "yesterday") for t in tokens)
 
@@ -145,21 +156,28 @@ class MetadataLine(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         lay = layout(doc)
-        if not lay.english:
-            return
         opts: MetadataLineOptions = self.options
         for pos, info in enumerate(lay.lines):
             if info.words > opts.max_words or info.text.count("|") >= 3 or "(@" in info.text:
                 continue
+            if not lay.english:
+                # no word lists to go by: only a numeric timestamp with a few words around it
+                if lay.outside_core(pos) and _numeric_timestamp(info.text):
+                    yield self._report(doc, lay, pos, "timestamp")
+                continue
             if not lay.outside_core(pos) and (pos in lay.structured or info.letters_words == 0):
                 continue  # a dated list, a timeline or a number inside the story
             kind = classify_metadata(info, opts.max_words, opts.max_name_words)
-            if kind is None:
-                continue
-            yield self.diagnostic(
-                info.start,
-                info.end,
-                f"line holds only a {kind} ({info.words} words, at most "
-                f"{opts.max_name_words} name words) {where(lay, pos)}",
-                fix=line_fix(doc, lay, pos, pos, f"{kind} line"),
-            )
+            if kind is not None:
+                yield self._report(doc, lay, pos, kind)
+
+    def _report(self, doc: Document, lay: Layout, pos: int, kind: str) -> Diagnostic:
+        opts: MetadataLineOptions = self.options
+        info = lay.lines[pos]
+        return self.diagnostic(
+            info.start,
+            info.end,
+            f"line holds only a {kind} ({info.words} words, at most "
+            f"{opts.max_name_words} name words) {where(lay, pos)}",
+            fix=line_fix(doc, lay, pos, pos, f"{kind} line"),
+        )
