@@ -319,3 +319,13 @@ def test_numeric_timestamps_in_other_languages() -> None:
     # a sentence with a date in the body is not a timestamp line
     dated = "A obra começa em 22/01/2018, segundo a prefeitura, e deve durar onze semanas."
     assert lint("BP003", article(body, dated, body), title=None) == []
+
+
+def test_language_neutral_credits_on_other_languages() -> None:
+    body = (
+        "A prefeitura aprovou na segunda-feira o plano de dragagem do canal leste antes das "
+        "tempestades de inverno, encerrando uma disputa que durou quase todo o ano passado."
+    )
+    text = article(body, "Foto: João Silva / Reuters", body, "© 2018 Jornal do Porto")
+    found = flagged(lint("BP001", text, title=None), text)
+    assert found == ["Foto: João Silva / Reuters", "© 2018 Jornal do Porto"]

@@ -124,8 +124,9 @@ def test_load_pack_reads_files_and_reports_missing(tmp_path: Path) -> None:
 
 
 def test_builtin_catalogue_is_valid_and_trusted_matching_agrees() -> None:
-    from scrapelint_rules.boilerplate.phrase_line import BUILTIN_PACK
+    from scrapelint_rules.boilerplate.phrase_line import BUILTIN_PACK, UNIVERSAL_PACK
 
+    assert load_pack(UNIVERSAL_PACK).patterns
     pack = load_pack(BUILTIN_PACK)
     fast = PhraseMatcher([pack], trusted=True)
     slow = PhraseMatcher([pack])

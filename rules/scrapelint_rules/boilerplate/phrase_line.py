@@ -16,6 +16,8 @@ from scrapelint_rules.boilerplate.common import line_fix, where
 from scrapelint_rules.boilerplate.layout import layout
 
 BUILTIN_PACK = Path(__file__).with_name("phrases_en.yaml")
+#: Symbols, numbers and agency names: the same on pages in any language.
+UNIVERSAL_PACK = Path(__file__).with_name("phrases_any.yaml")
 
 
 @lru_cache(maxsize=4)
@@ -26,7 +28,7 @@ def builtin_pack(path: str = str(BUILTIN_PACK)) -> PhrasePack:
 
 @dataclass(frozen=True)
 class BoilerplatePhraseOptions:
-    #: Use the built-in English catalogue (on English-looking texts only).
+    #: Use the built-in packs (the English one on English-looking texts only).
     builtin: bool = True
 
 
@@ -38,8 +40,9 @@ class BoilerplatePhrase(Rule):
     share/subscribe prompts, notices, credits) and any phrase packs the
     configuration adds, globally (`phrase-packs:`) or per site (`sites:`).
     Each pack entry states its scope: the whole line, its start, its end or
-    anywhere in it. The built-in catalogue only runs on English-looking texts;
-    user packs run everywhere.
+    anywhere in it. The English catalogue only runs on English-looking
+    texts; a small language-neutral pack (copyright signs, slide counters,
+    picture-agency credits) and user packs run everywhere.
 
     ## Why is this bad
     "Latest News", "Share this article" or a copyright notice is page
@@ -55,7 +58,7 @@ class BoilerplatePhrase(Rule):
     The last line is flagged.
 
     ## Options
-    - `builtin` (bool, default true): use the built-in English catalogue.
+    - `builtin` (bool, default true): use the built-in packs.
 
     ## Fix
     Safe when the line stands above or below the article body; unsafe inside
@@ -72,7 +75,11 @@ class BoilerplatePhrase(Rule):
     def __init__(self, options: Any = None, settings: RuleSettings | None = None) -> None:
         super().__init__(options, settings)
         opts: BoilerplatePhraseOptions = self.options
-        self._builtin = PhraseMatcher([builtin_pack()], trusted=True) if opts.builtin else None
+        self._builtin: PhraseMatcher | None = None
+        self._universal: PhraseMatcher | None = None
+        if opts.builtin:
+            self._builtin = PhraseMatcher([builtin_pack()], trusted=True)
+            self._universal = PhraseMatcher([builtin_pack(str(UNIVERSAL_PACK))], trusted=True)
         self._user = PhraseMatcher([load_pack(p) for p in self.settings.phrase_packs])
         self._sites: list[tuple[str, PhraseMatcher]] = []
         for site in self.settings.sites:
@@ -84,6 +91,8 @@ class BoilerplatePhrase(Rule):
         from scrapelint.linter import site_matches
 
         out = [m for m in (self._builtin,) if m is not None and english]
+        if self._universal is not None:
+            out.append(self._universal)
         if self._user:
             out.append(self._user)
         out.extend(m for pattern, m in self._sites if site_matches(pattern, doc))
