@@ -114,3 +114,11 @@ def test_site_section_validated(tmp_path: Path) -> None:
     config = config_from_mapping({"sites": {"example.com": {"ignore": ["DUP001"]}}})
     assert config.sites[0].pattern == "example.com"
     assert config.sites[0].ignore == ("DUP001",)
+
+
+def test_option_validation_inside_the_options_class_is_a_config_error(tmp_path: Path) -> None:
+    cfg = tmp_path / "scrapelint.yaml"
+    cfg.write_text("rules:\n  OT001:\n    method: magic\n")
+    with pytest.raises(ConfigError) as err:
+        Linter(load_config(str(cfg)))
+    assert "rules.OT001" in str(err.value) and "magic" in str(err.value)

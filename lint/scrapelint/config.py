@@ -350,7 +350,10 @@ def build_options(
             raise (
                 where.error(full, str(exc)) if where else ConfigError(str(exc), key=full)
             ) from None
-    return options_cls(**kwargs)
+    try:
+        return options_cls(**kwargs)
+    except (TypeError, ValueError) as exc:  # the options class's own validation
+        raise (where.error(key, str(exc)) if where else ConfigError(str(exc), key=key)) from None
 
 
 def coerce(value: Any, hint: Any) -> Any:

@@ -15,7 +15,7 @@ from typing import Any
 from scrapelint.config import Config, build_options, option_error_context
 from scrapelint.diagnostics import Diagnostic, Severity
 from scrapelint.document import Document
-from scrapelint.errors import ConfigError, RuleCrash
+from scrapelint.errors import ConfigError, RuleCrash, ScrapelintError
 from scrapelint.fixer import FixOutcome, fix_text
 from scrapelint.registry import Registry, load_registry
 from scrapelint.rule import CorpusRule, Rule, RuleSettings
@@ -64,7 +64,7 @@ class Linter:
             if values is not None:
                 key, raw = values
                 opts = build_options(cls.Options, raw, option_error_context(cfg), f"rules.{key}")
-            self.rules.append(cls(opts, settings))
+            self.rules.append(_build_rule(cls, opts, settings))
         self.doc_rules = [r for r in self.rules if not isinstance(r, CorpusRule)]
         self.corpus_rules: list[CorpusRule[Any]] = [
             r for r in self.rules if isinstance(r, CorpusRule)
@@ -219,6 +219,16 @@ class Linter:
             quality_score(outcome.text, outcome.remaining),
             outcome.applied,
         )
+
+
+def _build_rule(cls: type[Rule], options: Any, settings: RuleSettings) -> Rule:
+    """Instantiate a rule; a rule that cannot set itself up is a configuration error."""
+    try:
+        return cls(options, settings)
+    except ScrapelintError:
+        raise
+    except Exception as exc:
+        raise ConfigError(f"rule {cls.code} ({cls.name}) cannot be set up: {exc}") from None
 
 
 def annotation(outcome: FixOutcome) -> dict[str, Any]:
