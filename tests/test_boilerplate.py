@@ -218,6 +218,8 @@ def test_captions_are_flagged_and_ordinary_sentences_are_not() -> None:
         file_photo,
         "Settlements are seen as one of the hardest issues, the minister said.",
         "Senator Jane Roe (R) voted against the plan in the committee.",
+        "The minister offered firm backing in deadlocked trade talks with the union, state "
+        "media reported on Thursday.",
         BODY[2],
         BODY[3],
     )
