@@ -75,6 +75,16 @@ def test_sites_are_counted_apart_and_story_lines_are_not_reported() -> None:
         assert lint.check(doc, state) == []
 
 
+def test_datelines_shared_by_every_story_are_not_boilerplate() -> None:
+    lint = linter()
+    documents = [
+        Document(f"KILRUSH, Ireland —\n{a}\n{b}", url=f"https://gazette.example/{i}")
+        for i, (a, b) in enumerate(STORIES)
+    ]
+    state = state_of(lint, documents)
+    assert lint.check(documents[0], state) == []
+
+
 def test_copies_of_one_page_count_once() -> None:
     lint = linter()
     first = docs()[0]

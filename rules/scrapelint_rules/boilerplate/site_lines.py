@@ -34,7 +34,7 @@ from scrapelint.document import Document
 from scrapelint.phrasepack import normalize_phrase
 from scrapelint.rule import CorpusRule
 from scrapelint_rules.boilerplate.common import line_fix
-from scrapelint_rules.boilerplate.layout import layout
+from scrapelint_rules.boilerplate.layout import is_dateline, layout
 
 #: Sketch sizes: distinct pages are exact up to these counts.
 K_SITE = 256
@@ -233,6 +233,8 @@ class SiteBoilerplate(CorpusRule[CorpusState]):
             if count < need or cand.words > opts.max_words:
                 continue
             info = lay.lines[cand.pos]
+            if is_dateline(info.text):
+                continue  # "LONDON (Reuters) —" opens many stories and belongs to each
             yield self.diagnostic(
                 info.start,
                 info.end,
