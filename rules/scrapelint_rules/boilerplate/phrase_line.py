@@ -75,11 +75,13 @@ class BoilerplatePhrase(Rule):
     def __init__(self, options: Any = None, settings: RuleSettings | None = None) -> None:
         super().__init__(options, settings)
         opts: BoilerplatePhraseOptions = self.options
+        # one matcher per language case, so each line is normalised once
         self._builtin: PhraseMatcher | None = None
         self._universal: PhraseMatcher | None = None
         if opts.builtin:
-            self._builtin = PhraseMatcher([builtin_pack()], trusted=True)
-            self._universal = PhraseMatcher([builtin_pack(str(UNIVERSAL_PACK))], trusted=True)
+            universal = builtin_pack(str(UNIVERSAL_PACK))
+            self._builtin = PhraseMatcher([builtin_pack(), universal], trusted=True)
+            self._universal = PhraseMatcher([universal], trusted=True)
         self._user = PhraseMatcher([load_pack(p) for p in self.settings.phrase_packs])
         self._sites: list[tuple[str, PhraseMatcher]] = []
         for site in self.settings.sites:
@@ -90,9 +92,8 @@ class BoilerplatePhrase(Rule):
     def _matchers(self, doc: Document, english: bool) -> list[PhraseMatcher]:
         from scrapelint.linter import site_matches
 
-        out = [m for m in (self._builtin,) if m is not None and english]
-        if self._universal is not None:
-            out.append(self._universal)
+        builtin = self._builtin if english else self._universal
+        out = [builtin] if builtin is not None else []
         if self._user:
             out.append(self._user)
         out.extend(m for pattern, m in self._sites if site_matches(pattern, doc))
