@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     rule.add_argument("--output-format", choices=("text", "json"), default="text")
 
     rules = sub.add_parser("rules", help="list all rules")
-    rules.add_argument("--output-format", choices=("text", "json"), default="text")
+    rules.add_argument("--output-format", choices=("text", "json", "markdown"), default="text")
 
     sub.add_parser("version", help="print the version")
 

@@ -86,8 +86,24 @@ def explain_all(fmt: str) -> int:
     return 0
 
 
+def rules_markdown() -> str:
+    """The rule table of the README, generated so that docs and code stay in step."""
+    rows = [
+        ("code", "name", "category", "default", "fix", "what it finds"),
+        ("---",) * 6,
+    ]
+    for r in default_registry():
+        default = "on" if r.enabled_by_default else "off"
+        summary = r.summary().replace("|", "\\|")
+        rows.append((f"`{r.code}`", f"`{r.name}`", r.category.value, default, r.fixable, summary))
+    return "".join("| " + " | ".join(row) + " |\n" for row in rows)
+
+
 def list_rules(fmt: str) -> int:
     rules = list(default_registry())
+    if fmt == "markdown":
+        print(rules_markdown(), end="")
+        return 0
     if fmt == "json":
         print(
             json.dumps(

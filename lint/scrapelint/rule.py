@@ -91,9 +91,13 @@ class Rule:
 
     @classmethod
     def summary(cls) -> str:
-        what = cls.doc_sections().get("What it does", "")
-        first = what.strip().split("\n\n")[0]
-        return " ".join(first.split())
+        """The docstring's first line (its one-line summary)."""
+        import inspect
+
+        head = inspect.cleandoc(cls.__doc__ or "").split("\n\n")[0]
+        if head.startswith("## "):  # no summary line: fall back on What it does
+            head = cls.doc_sections().get("What it does", "").split("\n\n")[0]
+        return " ".join(head.split())
 
 
 S = TypeVar("S")
