@@ -37,6 +37,7 @@ _CREDIT_THEN_TEXT = regex.compile(
 )
 
 
+_AGENCY_HINTS = ("Getty", "AFP", "AP Photo", "Reuters", "Shutterstock", "EPA", "Bloomberg")
 _HEAD = 140
 _TAIL = 90
 
@@ -90,7 +91,9 @@ class GluedBoilerplate(Rule):
         for info in lay.lines:
             text = info.text
             head = text[:_HEAD]
-            m = _LEADING.match(head) or _CREDIT_THEN_TEXT.match(head)
+            m = _LEADING.match(head)
+            if m is None and any(name in head for name in _AGENCY_HINTS):
+                m = _CREDIT_THEN_TEXT.match(head)
             if m is not None and m.end() < len(text):
                 yield self._report(info.start, info.start + m.end(), text[: m.end()], "start")
                 continue
