@@ -42,7 +42,11 @@ FOLDED_KEY = "dup.ascii-folded"
 _NOT_ALNUM_CHAR = re.compile(r"[\W_]")
 
 
-def _fold(doc: Document) -> str | None:
+def fold_text(doc: Document) -> str | None:
+    """The text case-folded with every non-alphanumeric character a space, offsets kept.
+
+    None when folding would move offsets (NFKC changes, or case folding that expands).
+    """
     text = doc.text
     if text.isascii():
         return text.encode("ascii").translate(_ASCII_FOLD).decode("ascii")
@@ -61,7 +65,7 @@ def span_key(doc: Document, start: int, end: int) -> str:
     expand), every line and sentence key is a slice and a split instead of a regex pass of
     its own; other texts fall back to :func:`comparison_key` per span.
     """
-    folded = doc.view(FOLDED_KEY, _fold)
+    folded = doc.view(FOLDED_KEY, fold_text)
     if folded is None:
         return comparison_key(doc.text[start:end])
     return " ".join(folded[start:end].split())
@@ -95,10 +99,13 @@ class LineIndex:
 def _build(doc: Document) -> LineIndex:
     keyed: list[KeyedLine] = []
     groups: dict[str, list[int]] = {}
+    folded = doc.view(FOLDED_KEY, fold_text)
     for line in doc.lines:
-        if line.is_blank:
-            continue
-        key = span_key(doc, line.start, line.end)
+        # A blank line has an empty key, like a line of punctuation: both are skipped.
+        if folded is None:
+            key = comparison_key(line.text)
+        else:
+            key = " ".join(folded[line.start : line.end].split())
         if not key:
             continue
         rank = len(keyed)
@@ -167,7 +174,7 @@ def letter_run(doc: Document, start: int, end: int) -> str:
     Two spans with the same :func:`span_key` have the same letter run, so grouping on it
     first leaves the full key to the few spans that collide.
     """
-    folded = doc.view(FOLDED_KEY, _fold)
+    folded = doc.view(FOLDED_KEY, fold_text)
     if folded is None:
         return comparison_key(doc.text[start:end]).replace(" ", "")
     return folded[start:end].replace(" ", "")

@@ -7,11 +7,14 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from scrapelint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
-from scrapelint.document import Document, Sentence
+from scrapelint.document import Document, Paragraph, Sentence
 from scrapelint.edits import remove_lines
 from scrapelint.rule import Rule
+from scrapelint.sentences import split_sentences
 from scrapelint_rules.duplicates.line_index import (
+    FOLDED_KEY,
     KeyedSentence,
+    fold_text,
     headline_key,
     letter_run,
     line_index,
@@ -83,8 +86,23 @@ class RepeatedSentence(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         opts: RepeatedSentenceOptions = self.options
+        if not opts.across_paragraphs:
+            suspects = paragraphs_with_repeated_run(doc, opts.min_words - 2)
+            if suspects is not None:
+                # Sentences of the other paragraphs cannot repeat within their paragraph. They
+                # can only spoil a group (a copy in another paragraph), never make one: no
+                # finding among the suspects means no finding at all.
+                if not suspects:
+                    return
+                partial = self._candidates_among(doc, _sentences_of(doc, suspects))
+                if not any(True for _ in self._findings(doc, partial)):
+                    return
+        yield from self._findings(doc, self._candidates(doc))
+
+    def _findings(self, doc: Document, candidates: Iterable[KeyedSentence]) -> Iterator[Diagnostic]:
+        opts: RepeatedSentenceOptions = self.options
         groups: dict[str, list[KeyedSentence]] = {}
-        for keyed in self._candidates(doc):
+        for keyed in candidates:
             if keyed.words >= opts.min_words:
                 groups.setdefault(keyed.key, []).append(keyed)
         index = line_index(doc)
@@ -112,11 +130,18 @@ class RepeatedSentence(Rule):
         """Keyed sentences that could repeat: all of them, or those sharing a paragraph."""
         if self.options.across_paragraphs:
             return sentence_keys(doc)
-        # Within paragraphs only: key just the sentences whose letters and digits occur twice
-        # in the same paragraph (equal keys imply equal letter runs).
+        return self._candidates_among(doc, doc.sentences)
+
+    def _candidates_among(
+        self, doc: Document, sentences: Iterable[Sentence]
+    ) -> list[KeyedSentence]:
+        """Keyed sentences whose letters and digits occur twice in the same paragraph.
+
+        Equal keys imply equal letter runs, so only the sentences that collide are keyed.
+        """
         min_tokens = self.options.min_words // 2
         by_paragraph: dict[int, dict[str, list[Sentence]]] = {}
-        for sentence in doc.sentences:
+        for sentence in sentences:
             if sentence.text.count(" ") + 1 >= min_tokens:
                 groups = by_paragraph.setdefault(sentence.paragraph, {})
                 groups.setdefault(letter_run(doc, sentence.start, sentence.end), []).append(
@@ -161,6 +186,44 @@ class RepeatedSentence(Rule):
             "normalisation)",
             fix=fix,
         )
+
+
+def paragraphs_with_repeated_run(doc: Document, run: int) -> list[Paragraph] | None:
+    """Paragraphs in which some ``run`` consecutive words occur twice; None when unknown.
+
+    A sentence of ``run + 2`` normalised words holds ``run`` whole words of its paragraph
+    between its first and last (those two may be parts of words if a boundary cuts one), so
+    two equal sentences of a paragraph repeat a run of ``run`` words in it. Finding none
+    spares splitting the paragraph into sentences. Without an offset-keeping folding of the
+    text (see ``span_key``) the words are not at hand, and every paragraph is a suspect.
+    """
+    folded = doc.view(FOLDED_KEY, fold_text)
+    if folded is None or run < 1:
+        return None
+    suspects: list[Paragraph] = []
+    for paragraph in doc.paragraphs:
+        words = folded[paragraph.start : paragraph.end].split()
+        count = len(words) - run + 1
+        if count > run and len(set(zip(*(words[i:] for i in range(run)), strict=False))) < count:
+            suspects.append(paragraph)
+    return suspects
+
+
+def _sentences_of(doc: Document, paragraphs: list[Paragraph]) -> list[Sentence]:
+    """The sentences of some paragraphs, as ``doc.sentences`` splits them.
+
+    Indices count within these paragraphs only: differences inside a paragraph, all the
+    check uses, are those of ``doc.sentences``.
+    """
+    out: list[Sentence] = []
+    text = doc.text
+    lines = doc.lines
+    for para in paragraphs:
+        for line in lines[para.first_line : para.last_line + 1]:
+            for start, end in split_sentences(line.text):
+                s, e = line.start + start, line.start + end
+                out.append(Sentence(len(out), s, e, para.index, text[s:e]))
+    return out
 
 
 def _in_several_paragraphs(copies: list[KeyedSentence]) -> bool:
