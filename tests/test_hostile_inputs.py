@@ -150,3 +150,28 @@ def test_dangling_symlink_is_reported(cli: CLI, tmp_path: Path) -> None:
     proc = concise(cli, str(tmp_path / "dangling.txt"))
     assert proc.returncode == 2
     assert "dangling.txt: cannot read" in proc.stderr
+
+
+def test_catastrophic_user_pattern_is_reported_not_hung(cli: CLI, tmp_path: Path) -> None:
+    (tmp_path / "scrapelint.yaml").write_text("phrase-packs: [slow.yaml]\n")
+    (tmp_path / "slow.yaml").write_text(
+        "name: slow\ngroups:\n  - name: slow\n    scope: anywhere\n    regexes:\n      - '(a|aa)+$'\n"
+    )
+    (tmp_path / "article.txt").write_text("The harbour story. " + "a" * 60 + "b\n")
+    (tmp_path / "other.txt").write_text(HEADLINE_ARTICLE)
+    proc = cli("check", "--output-format", "concise", "--select", "BP001,DUP001", str(tmp_path))
+    assert proc.returncode == 2
+    assert "slow.yaml:6: groups[0].regexes[0]: pattern '(a|aa)+$' took longer than" in proc.stderr
+    assert "internal error" not in proc.stderr
+    assert "other.txt:3:1: DUP001" in proc.stdout  # the rest of the run goes on
+
+
+def test_invalid_user_regex_is_a_config_error_with_line(cli: CLI, tmp_path: Path) -> None:
+    (tmp_path / "scrapelint.yaml").write_text("phrase-packs: [bad.yaml]\n")
+    (tmp_path / "bad.yaml").write_text(
+        "name: bad\ngroups:\n  - name: broken\n    scope: whole-line\n    regexes:\n      - 'Read (more'\n"
+    )
+    (tmp_path / "a.txt").write_text("Body.\n")
+    proc = cli("check", str(tmp_path / "a.txt"))
+    assert proc.returncode == 2
+    assert "bad.yaml:6" in proc.stderr and "Traceback" not in proc.stderr

@@ -93,7 +93,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
                 (rejects or out).write(raw if raw.endswith(b"\n") else raw + b"\n")
                 continue
             if result.error or result.outcome is None:
-                problems.append(f"internal error: {result.error}")
+                problems.append(str(result.error))
                 (rejects or out).write(raw)
                 continue
             outcome = result.outcome

@@ -17,11 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from scrapelint.diagnostics import Severity
 from scrapelint.errors import ConfigError
 from scrapelint.inputs import DEFAULT_INCLUDE, FieldNames
+from scrapelint.yamlsource import Located, load_with_lines
 
 CONFIG_NAMES = ("scrapelint.yaml", ".scrapelint.yaml", "pyproject.toml")
 FAIL_LEVELS = ("info", "warning", "error")
@@ -89,50 +88,6 @@ _SCHEMA: dict[str, str] = {
 _SITE_SCHEMA = {"phrase-packs": _STR_LIST, "ignore": _STR_LIST}
 
 
-class _Located:
-    """A plain value plus the line it came from (YAML) or None (TOML)."""
-
-    def __init__(self, path: str, lines: dict[str, int]) -> None:
-        self.path = path
-        self.lines = lines
-
-    def error(self, key: str, message: str) -> ConfigError:
-        return ConfigError(message, self.path, self.lines.get(key), key)
-
-
-def _yaml_with_lines(text: str, path: str) -> tuple[Any, dict[str, int]]:
-    """Load YAML and remember the line of every key path ("a.b.c")."""
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ConfigError(f"malformed YAML: {problem}", path, line) from None
-    lines: dict[str, int] = {}
-
-    def walk(n: Any, prefix: str) -> None:
-        if isinstance(n, yaml.MappingNode):
-            for k, v in n.value:
-                key = f"{prefix}.{k.value}" if prefix else str(k.value)
-                lines[key] = k.start_mark.line + 1
-                walk(v, key)
-        elif isinstance(n, yaml.SequenceNode):
-            for i, item in enumerate(n.value):
-                key = f"{prefix}[{i}]"
-                lines[key] = item.start_mark.line + 1
-                walk(item, key)
-
-    if node is None:
-        return {}, lines
-    walk(node, "")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:  # pragma: no cover - compose already parsed it
-        raise ConfigError(f"malformed YAML: {exc}", path) from None
-    return data, lines
-
-
 def _toml_lines(text: str) -> dict[str, int]:
     """Best-effort key lines for ``[tool.scrapelint]`` tables (tomllib keeps none)."""
     lines: dict[str, int] = {}
@@ -192,7 +147,7 @@ def load_config(path: str) -> Config:
             raise ConfigError(f"malformed TOML: {exc}", path) from None
         lines = _toml_lines(text)
     else:
-        data, lines = _yaml_with_lines(text, path)
+        data, lines = load_with_lines(text, path)
     if data is None:
         data = {}
     return config_from_mapping(data, path, lines)
@@ -202,7 +157,7 @@ def config_from_mapping(
     data: Any, path: str = "<config>", lines: dict[str, int] | None = None
 ) -> Config:
     """Validate a plain mapping (from YAML, TOML or the Python API) into a Config."""
-    loc = _Located(path, lines or {})
+    loc = Located(path, lines or {})
     if not isinstance(data, dict):
         raise ConfigError("the top level must be a mapping", path, 1)
     for key in data:
@@ -328,7 +283,7 @@ def _suggest(key: str, known: dict[str, str]) -> str:
 
 
 def build_options(
-    options_cls: type, values: dict[str, Any], where: _Located | None, key: str
+    options_cls: type, values: dict[str, Any], where: Located | None, key: str
 ) -> Any:
     """Validate a mapping against a rule's options dataclass."""
     hints = typing.get_type_hints(options_cls)
@@ -414,5 +369,5 @@ def resolve_config(explicit: str | None, first_path: str | None, isolated: bool 
     return load_config(found) if found else Config()
 
 
-def option_error_context(config: Config) -> _Located:
-    return _Located(config.source or "<config>", config.lines)
+def option_error_context(config: Config) -> Located:
+    return Located(config.source or "<config>", config.lines)

@@ -125,8 +125,8 @@ class Linter:
                 else:
                     found = rule.check(doc)
                 out.extend(found)
-            except RecursionError as exc:
-                raise RuleCrash(_crash_message(rule, doc, exc)) from exc
+            except ScrapelintError:
+                raise  # a user's problem (a timed-out pattern), already explained
             except Exception as exc:
                 raise RuleCrash(_crash_message(rule, doc, exc)) from exc
         return self._finish(doc, out)

@@ -82,7 +82,7 @@ def default_jobs() -> int:
 
 def run_job(linter: Linter, task: Task, job: Job) -> Result:
     """Do one document's work with a ready linter; rule crashes become errors."""
-    from scrapelint.errors import RuleCrash
+    from scrapelint.errors import RuleCrash, ScrapelintError
 
     doc = job.document()
     try:
@@ -94,7 +94,10 @@ def run_job(linter: Linter, task: Task, job: Job) -> Result:
             return Result(diagnostics=diags, outcome=outcome)
         return Result(diagnostics=linter.check(doc, task.corpus, job.ignore))
     except RuleCrash as exc:
-        return Result(error=str(exc))
+        return Result(error=f"internal error: {exc}")
+    except ScrapelintError as exc:
+        where = doc.path + (f":{doc.record}" if doc.record is not None else "")
+        return Result(error=f"{where}: {exc}")
 
 
 # -- worker side -------------------------------------------------------------

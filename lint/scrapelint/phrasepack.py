@@ -34,9 +34,9 @@ from pathlib import Path
 from typing import Any
 
 import regex
-import yaml
 
 from scrapelint.errors import ConfigError
+from scrapelint.yamlsource import Located, load_with_lines
 
 #: Default time budget of one user regex on one line, in seconds.
 DEFAULT_TIMEOUT = 0.05
@@ -126,51 +126,10 @@ def _anchor(body: str, scope: Scope) -> str:
     return f"(?:{body})"
 
 
-class _Located:
-    def __init__(self, path: str, lines: dict[str, int]) -> None:
-        self.path, self.lines = path, lines
-
-    def error(self, key: str, message: str) -> ConfigError:
-        line = self.lines.get(key)
-        probe = key
-        while line is None and ("." in probe or "[" in probe):
-            probe = probe.rsplit(".", 1)[0] if "." in probe else probe.rsplit("[", 1)[0]
-            line = self.lines.get(probe)
-        return ConfigError(message, self.path, line, key)
-
-
-def _compose(text: str, path: str) -> tuple[Any, dict[str, int]]:
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ConfigError(f"malformed YAML: {problem}", path, line) from None
-    lines: dict[str, int] = {}
-
-    def walk(n: Any, prefix: str) -> None:
-        if isinstance(n, yaml.MappingNode):
-            for k, v in n.value:
-                key = f"{prefix}.{k.value}" if prefix else str(k.value)
-                lines[key] = k.start_mark.line + 1
-                walk(v, key)
-        elif isinstance(n, yaml.SequenceNode):
-            for i, item in enumerate(n.value):
-                key = f"{prefix}[{i}]"
-                lines[key] = item.start_mark.line + 1
-                walk(item, key)
-
-    if node is None:
-        return None, lines
-    walk(node, "")
-    return yaml.safe_load(text), lines
-
-
 def parse_pack(text: str, path: str = "<phrase-pack>") -> PhrasePack:
     """Validate the YAML text of a pack and compile its patterns."""
-    data, lines = _compose(text, path)
-    where = _Located(path, lines)
+    data, lines = load_with_lines(text, path)
+    where = Located(path, lines)
     if not isinstance(data, dict):
         raise ConfigError("a phrase pack must be a mapping with a 'groups' list", path, 1)
     for key in data:
@@ -194,7 +153,7 @@ def parse_pack(text: str, path: str = "<phrase-pack>") -> PhrasePack:
     return PhrasePack(name, path, language, float(timeout), tuple(patterns))
 
 
-def _parse_group(group: Any, key: str, where: _Located) -> list[Pattern]:
+def _parse_group(group: Any, key: str, where: Located) -> list[Pattern]:
     if not isinstance(group, dict):
         raise where.error(key, "expected a mapping with scope and phrases/regexes")
     for k in group:

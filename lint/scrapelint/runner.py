@@ -274,7 +274,7 @@ class Runner:
             if result is None:
                 continue
             if result.error:
-                self.summary.problems.append(f"internal error: {result.error}")
+                self.summary.problems.append(str(result.error))
                 continue
             assert result.corpus is not None
             state = linter.merge(state, result.corpus)
@@ -352,7 +352,7 @@ class Runner:
                 writer.write(item.raw)
             return
         if result.error:
-            self.summary.problems.append(f"internal error: {result.error}")
+            self.summary.problems.append(str(result.error))
             if writer is not None:
                 writer.write(item.raw)
             return
