@@ -106,6 +106,8 @@ class Diagnostic:
     end_line: int = 0
     end_column: int = 0
     extra: dict[str, Any] = dataclasses.field(default_factory=dict)
+    #: Codes of other rules that flagged exactly this span for the same category.
+    also: list[str] = dataclasses.field(default_factory=list)
 
     @property
     def sort_key(self) -> tuple[Any, ...]:

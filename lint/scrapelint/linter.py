@@ -161,7 +161,7 @@ class Linter:
                 d.line, d.column, d.end_line, d.end_column = 1, d.start + 1, 1, d.end + 1
             out.append(d)
         out.sort(key=lambda d: (d.field != "text", d.start, d.end, d.rule))
-        return out
+        return _merge_agreeing(out)
 
     # -- corpus (map/reduce) ---------------------------------------------
 
@@ -219,6 +219,31 @@ class Linter:
             quality_score(outcome.text, outcome.remaining),
             outcome.applied,
         )
+
+
+def _merge_agreeing(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """One finding per span and category: rules that flag exactly the same text for the
+    same reason ("Latest News" as a phrase, a short trailing line and a line recurring
+    across the site) are reported once, by the first rule, naming the others.
+
+    ``diagnostics`` is sorted by span then rule, so agreeing ones are adjacent.
+    """
+    out: list[Diagnostic] = []
+    for d in diagnostics:
+        prev = out[-1] if out else None
+        if prev is not None and (prev.field, prev.category, prev.start, prev.end) == (
+            d.field,
+            d.category,
+            d.start,
+            d.end,
+        ):
+            prev.also.append(d.rule)
+            continue
+        out.append(d)
+    for d in out:
+        if d.also:
+            d.message += f" (also {', '.join(d.also)})"
+    return out
 
 
 def _build_rule(cls: type[Rule], options: Any, settings: RuleSettings) -> Rule:
