@@ -39,7 +39,9 @@ _ASCII_FOLD = bytes(
 FOLDED_KEY = "dup.ascii-folded"
 
 
-_NOT_ALNUM_CHAR = re.compile(r"[\W_]")
+# Characters that are not letters or digits, except the plain spaces that need no change
+# (fewer matches to replace: about three times fewer in prose).
+_NOT_ALNUM_CHAR = re.compile(r"[^\w ]|_")
 
 
 def fold_text(doc: Document) -> str | None:

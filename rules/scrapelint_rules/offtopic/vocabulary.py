@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
+from typing import NamedTuple
 
 from scrapelint.document import Document
 from scrapelint.lexicon import STOPWORDS, zipf
@@ -30,15 +31,22 @@ WEIGHT_STEP = 0.05
 # Candidate words: a letter, then letters and digits, with inner apostrophes or hyphens.
 # The stdlib engine is faster than ``regex`` here and its \w is Unicode-aware too.
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’\-][^\W_]+)*")
+# The same pattern for lower-case ASCII text, where its classes are plain ranges (faster).
+_ASCII_WORD = re.compile(r"[a-z][a-z0-9]*(?:['\-][a-z0-9]+)*")
 # Tokens already classified: (stem, weight), or None for a non-content word. Shared by
-# threads; it stops growing at the limit rather than being cleared under a reader.
-_TERMS: dict[str, tuple[str, float] | None] = {}
-_TERMS_LIMIT = 300_000
+# threads; it stops growing at the limit rather than being cleared under a reader. The
+# function words are in it from the start, so a text's tokens need no separate filtering.
+_TERMS: dict[str, tuple[str, float] | None] = dict.fromkeys(STOPWORDS)
+_TERMS_LIMIT = 300_000 + len(STOPWORDS)
+# Stands for a token not classified yet in lookups (never stored).
+_UNKNOWN = ("", 0.0)
 
 
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
-    """Distinct content stems of a text with their rarity weights, and its word counts."""
+class Vocabulary(NamedTuple):
+    """Distinct content stems of a text with their rarity weights, and its word counts.
+
+    A named tuple: one is built per paragraph, and a tuple is the cheapest to build.
+    """
 
     stems: tuple[str, ...]
     weights: tuple[float, ...]
@@ -87,18 +95,29 @@ def content_term(word: str) -> tuple[str, float] | None:
 
 def vocabulary(text: str) -> Vocabulary:
     """The content vocabulary of a text; a stem keeps the weight of its rarest form."""
-    tokens = _WORD.findall(text.lower())
+    lowered = text.lower()
+    tokens = (_ASCII_WORD if lowered.isascii() else _WORD).findall(lowered)
     candidates = set(tokens)
-    candidates.difference_update(STOPWORDS)
     cache = _TERMS
+    # Nearly every token is known after the first articles: look them up in one pass, and
+    # classify the new ones (marked ``_UNKNOWN``) only when there are some.
+    found: list[tuple[str, float]] = list(
+        filter(None, map(cache.get, candidates, repeat(_UNKNOWN)))
+    )
+    if _UNKNOWN not in found:
+        return _vocabulary(found, tokens)
     missing = candidates.difference(cache)
-    found: list[tuple[str, float]] = list(filter(None, map(cache.get, candidates)))
+    found = list(filter(None, map(cache.get, candidates)))
     for token in missing:
         term = content_term(token)
         if len(cache) < _TERMS_LIMIT:
             cache[token] = term
         if term is not None:
             found.append(term)
+    return _vocabulary(found, tokens)
+
+
+def _vocabulary(found: list[tuple[str, float]], tokens: list[str]) -> Vocabulary:
     terms = dict(found)
     if len(terms) < len(found):
         # Forms of one stem met: sorted, the dict keeps the highest weight whatever the order.
