@@ -6,6 +6,7 @@ number of lines), never by comparing lines pairwise.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -44,12 +45,9 @@ FOLDED_KEY = "dup.ascii-folded"
 _NOT_ALNUM_CHAR = re.compile(r"[^\w ]|_")
 
 
-def fold_text(doc: Document) -> str | None:
-    """The text case-folded with every non-alphanumeric character a space, offsets kept.
-
-    None when folding would move offsets (NFKC changes, or case folding that expands).
-    """
-    text = doc.text
+def _fold_span(text: str) -> str | None:
+    """``text`` case-folded, every other character than a letter or digit a space; None when
+    that would move offsets (NFKC changes it, or case folding expands)."""
     if text.isascii():
         return text.encode("ascii").translate(_ASCII_FOLD).decode("ascii")
     if not unicodedata.is_normalized("NFKC", text):
@@ -60,17 +58,66 @@ def fold_text(doc: Document) -> str | None:
     return _NOT_ALNUM_CHAR.sub(" ", folded)
 
 
+@dataclass(frozen=True, slots=True)
+class FoldedText:
+    """The text folded in place (same offsets), except lines that cannot be (``dirty``).
+
+    Lines are folded one by one only when the whole text cannot be folded at once, so most
+    texts have no dirty line; a span inside a clean line is keyed from ``text``.
+    """
+
+    text: str
+    #: Starts and ends of the dirty lines, in text order.
+    dirty_starts: tuple[int, ...] = ()
+    dirty_ends: tuple[int, ...] = ()
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` is folded (the span overlaps no dirty line)."""
+        if not self.dirty_ends:
+            return True
+        i = bisect.bisect_right(self.dirty_ends, start)
+        return i >= len(self.dirty_starts) or self.dirty_starts[i] >= end
+
+
+def fold_text(doc: Document) -> FoldedText:
+    """The text case-folded with every non-alphanumeric character a space, offsets kept.
+
+    A line that NFKC changes, or whose case folding expands, stays unfolded (blanked) and is
+    recorded as dirty, so the rest of the text keeps the fast path.
+    """
+    text = doc.text
+    whole = _fold_span(text)
+    if whole is not None:
+        return FoldedText(whole)
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for line in doc.lines:
+        if line.start > pos:
+            pieces.append(" " * (line.start - pos))  # the line break
+        folded = _fold_span(line.text)
+        if folded is None:
+            folded = " " * len(line.text)
+            starts.append(line.start)
+            ends.append(line.end)
+        pieces.append(folded)
+        pos = line.end
+    pieces.append(" " * (len(text) - pos))
+    return FoldedText("".join(pieces), tuple(starts), tuple(ends))
+
+
 def span_key(doc: Document, start: int, end: int) -> str:
     """``comparison_key`` of ``doc.text[start:end]``, sliced from one folding of the text.
 
     When folding keeps offsets (ASCII text, or NFKC-normal text whose case folding does not
     expand), every line and sentence key is a slice and a split instead of a regex pass of
-    its own; other texts fall back to :func:`comparison_key` per span.
+    its own; spans in lines that cannot be folded fall back to :func:`comparison_key`.
     """
     folded = doc.view(FOLDED_KEY, fold_text)
-    if folded is None:
+    if not folded.covers(start, end):
         return comparison_key(doc.text[start:end])
-    return " ".join(folded[start:end].split())
+    return " ".join(folded.text[start:end].split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,12 +149,14 @@ def _build(doc: Document) -> LineIndex:
     keyed: list[KeyedLine] = []
     groups: dict[str, list[int]] = {}
     folded = doc.view(FOLDED_KEY, fold_text)
+    text = folded.text
+    dirty = set(folded.dirty_starts)
     for line in doc.lines:
         # A blank line has an empty key, like a line of punctuation: both are skipped.
-        if folded is None:
+        if dirty and line.start in dirty:
             key = comparison_key(line.text)
         else:
-            key = " ".join(folded[line.start : line.end].split())
+            key = " ".join(text[line.start : line.end].split())
         if not key:
             continue
         rank = len(keyed)
@@ -177,9 +226,9 @@ def letter_run(doc: Document, start: int, end: int) -> str:
     first leaves the full key to the few spans that collide.
     """
     folded = doc.view(FOLDED_KEY, fold_text)
-    if folded is None:
+    if not folded.covers(start, end):
         return comparison_key(doc.text[start:end]).replace(" ", "")
-    return folded[start:end].replace(" ", "")
+    return folded.text[start:end].replace(" ", "")
 
 
 def paragraph_key(doc: Document, paragraph: Paragraph) -> str:

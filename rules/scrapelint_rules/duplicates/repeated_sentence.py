@@ -194,15 +194,19 @@ def paragraphs_with_repeated_run(doc: Document, run: int) -> list[Paragraph] | N
     A sentence of ``run + 2`` normalised words holds ``run`` whole words of its paragraph
     between its first and last (those two may be parts of words if a boundary cuts one), so
     two equal sentences of a paragraph repeat a run of ``run`` words in it. Finding none
-    spares splitting the paragraph into sentences. Without an offset-keeping folding of the
-    text (see ``span_key``) the words are not at hand, and every paragraph is a suspect.
+    spares splitting the paragraph into sentences. A paragraph with a line that cannot be
+    folded in place (see ``span_key``) has no words at hand and is always a suspect.
     """
-    folded = doc.view(FOLDED_KEY, fold_text)
-    if folded is None or run < 1:
+    if run < 1:
         return None
+    folded = doc.view(FOLDED_KEY, fold_text)
+    text = folded.text
     suspects: list[Paragraph] = []
     for paragraph in doc.paragraphs:
-        words = folded[paragraph.start : paragraph.end].split()
+        if not folded.covers(paragraph.start, paragraph.end):
+            suspects.append(paragraph)
+            continue
+        words = text[paragraph.start : paragraph.end].split()
         count = len(words) - run + 1
         if count > run and len(set(zip(*(words[i:] for i in range(run)), strict=False))) < count:
             suspects.append(paragraph)
