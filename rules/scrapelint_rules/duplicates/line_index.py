@@ -234,6 +234,8 @@ def letter_run(doc: Document, start: int, end: int) -> str:
 def paragraph_key(doc: Document, paragraph: Paragraph) -> str:
     """Comparison key of a paragraph, joined from the shared line keys (no second pass)."""
     by_line = doc.view(PARAGRAPH_LINES_KEY, _keys_by_line)
+    if paragraph.first_line == paragraph.last_line:
+        return by_line.get(paragraph.first_line, "")
     keys = (by_line.get(i, "") for i in range(paragraph.first_line, paragraph.last_line + 1))
     return " ".join(k for k in keys if k)
 

@@ -113,8 +113,15 @@ class RepeatedHeadline(Rule):
         if not headlines:
             return
         head_words = [h.split() for h in headlines]
+        # The word-count bounds of ``_match``, applied here first: most lines fail them.
+        longest = max(len(head) for head in head_words)
+        most = longest + opts.max_extra_words
         matches: dict[int, _Match] = {}
         for keyed in candidates:
+            if keyed.key not in headlines:
+                count = keyed.key.count(" ") + 1
+                if count > most or count * 2 < longest // 2:
+                    continue
             found = self._match(keyed.key, headlines, head_words)
             if found is not None:
                 matches[keyed.rank] = found

@@ -79,8 +79,12 @@ def weight(zipf_value: float) -> float:
     return round(raw / WEIGHT_STEP) * WEIGHT_STEP
 
 
+@lru_cache(maxsize=1024)
 def frequency(weight_value: float) -> float:
-    """The English frequency per word that a weight stands for (inverse of ``weight``)."""
+    """The English frequency per word that a weight stands for (inverse of ``weight``).
+
+    Cached: weights are multiples of ``WEIGHT_STEP``, so there are few of them.
+    """
     return math.pow(10.0, COMMON_ZIPF - weight_value - 9.0)
 
 

@@ -48,14 +48,13 @@ _FOREIGN_STOPWORD_FORMS = _variants(_FOREIGN_STOPWORDS)
 
 
 def _english_verdict(doc: Document) -> bool:
-    # A bounded sample, white-space tokens and set intersections keep this check in C.
-    counts = Counter(doc.text[:_LANGUAGE_SAMPLE_CHARS].split())
-    total = sum(counts.values())
+    # A bounded sample, white-space tokens and set look-ups through ``map`` keep this in C.
+    tokens = doc.text[:_LANGUAGE_SAMPLE_CHARS].split()
+    total = len(tokens)
     if total < _MIN_WORDS_FOR_VERDICT:
         return True  # too little text to judge; short English snippets are the norm
-    tokens = counts.keys()
-    stop = sum(map(counts.__getitem__, tokens & _STOPWORD_FORMS))
-    foreign = sum(map(counts.__getitem__, tokens & _FOREIGN_STOPWORD_FORMS))
+    stop = sum(map(_STOPWORD_FORMS.__contains__, tokens))
+    foreign = sum(map(_FOREIGN_STOPWORD_FORMS.__contains__, tokens))
     return stop / total >= _MIN_STOPWORD_SHARE and stop > foreign
 
 
