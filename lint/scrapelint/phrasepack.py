@@ -231,49 +231,31 @@ def load_pack(path: str | Path) -> PhrasePack:
     return parse_pack(text, p)
 
 
-class _LiteralIndex:
-    """Literal phrases of one scope, indexed so a line costs a few dict look-ups."""
+#: Bytes of a casefolded line: ASCII letters and digits stay, other ASCII bytes separate
+#: words; bytes from 0x80 (UTF-8 of the non-ASCII letters, separators are replaced first) stay.
+_FOLD_BYTES = bytes(b if b >= 0x80 or chr(b).isalnum() else 0x20 for b in range(256))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
-    def __init__(self) -> None:
-        self.exact: dict[str, Pattern] = {}
-        self.by_first: dict[str, list[Pattern]] = {}
-        self.by_last: dict[str, list[Pattern]] = {}
 
-    def add(self, p: Pattern) -> None:
-        assert p.literal is not None
-        words = p.literal.split()
-        if p.scope is Scope.WHOLE_LINE:
-            self.exact.setdefault(p.literal, p)
-        elif p.scope is Scope.LINE_END:
-            self.by_last.setdefault(words[-1], []).append(p)
-        else:
-            self.by_first.setdefault(words[0], []).append(p)
+def phrase_words(line: str) -> list[bytes]:
+    """The words of ``normalize_phrase(line)``, UTF-8 encoded.
 
-    def find(self, norm: str, tokens: list[str], n_words: int) -> Pattern | None:
-        if not tokens:
-            return None
-        hit = self.exact.get(norm)
-        if hit is None and tokens[-1].isdigit() and len(tokens) > 1:
-            # a label with a count: "Comments 12", "View all (4)"
-            hit = self.exact.get(norm.rsplit(" ", 1)[0])
-        if hit is not None:
-            return hit
-        padded = f" {norm} "
-        for p in self.by_first.get(tokens[0], ()):
-            if _fits(p, n_words) and (padded.startswith(f" {p.literal} ")):
-                return p
-        for p in self.by_last.get(tokens[-1], ()):
-            if _fits(p, n_words) and padded.endswith(f" {p.literal} "):
-                return p
-        return None
+    Built with C-level string operations (casefold, translate, split) instead of a regex
+    substitution over the line, since the matcher runs on every short line of every text.
+    """
+    folded = line.casefold()
+    if not folded.isascii():
+        folded = folded.replace("’", "")  # as an apostrophe, it joins the letters around it
+        if not folded.isascii():
+            for char in set(_NON_ASCII.findall(folded)):
+                if not char.isalnum():
+                    folded = folded.replace(char, " ")
+    return folded.encode().translate(_FOLD_BYTES, b"'").split()
 
-    def find_anywhere(self, norm: str, tokens: set[str], n_words: int) -> Pattern | None:
-        padded = f" {norm} "
-        for token in sorted(self.by_first.keys() & tokens):
-            for p in self.by_first[token]:
-                if _fits(p, n_words) and f" {p.literal} " in padded:
-                    return p
-        return None
+
+def _is_digits(word: bytes) -> bool:
+    """``str.isdigit`` of a UTF-8 word (which also accepts non-ASCII digits)."""
+    return word.isdigit() if word.isascii() else word.decode().isdigit()
 
 
 def _word_limit(patterns: Sequence[Pattern]) -> int | None:
@@ -294,14 +276,48 @@ def _fits(p: Pattern, n_words: int) -> bool:
     return p.max_words is None or n_words <= p.max_words
 
 
+#: A literal phrase keyed for look-up: `` phrase `` (padded with spaces), UTF-8 encoded.
+_Keyed = tuple[bytes, Pattern]
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """The patterns that may match a line of a given length: those whose ``max-words``
+    it fits, by the first (or last) word of the phrase; and the regex groups holding one,
+    with their gates as bit masks over ``groups`` (bit i opens ``groups[i]``)."""
+
+    starts: dict[bytes, tuple[_Keyed, ...]]
+    ends: dict[bytes, tuple[_Keyed, ...]]
+    anywhere: dict[bytes, tuple[_Keyed, ...]]
+    groups: tuple[tuple[Pattern, ...], ...]
+    #: groups without a gate
+    always: int
+    by_word: dict[bytes, int]
+    #: one character class for the single-character gates, and their groups
+    chars: re.Pattern[str] | None
+    by_char: dict[str, int]
+    #: longer gate strings without letters ("...")
+    by_text: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class _Gate:
+    """A regex group's ``requires`` gate: a word of the line or a character in it."""
+
+    open: bool
+    words: frozenset[bytes]
+    chars: tuple[str, ...]
+
+
 class PhraseMatcher:
     """Matches lines against the patterns of one or more packs.
 
-    Literal phrases are matched on a normalised line through dictionaries,
-    so the catalogue's size costs nothing per line. Regexes sit in groups
-    behind their ``requires`` gate; user regexes each run with their pack's
-    timeout so an error can name them. A literal match reports the whole
-    line as its span.
+    Literal phrases are matched on the words of a normalised line through
+    dictionaries, so the catalogue's size costs nothing per line. Regexes sit
+    in groups behind their ``requires`` gate; user regexes each run with their
+    pack's timeout so an error can name them. A literal match reports the
+    whole line as its span. Patterns a line is too long for (``max-words``)
+    are left out before any look-up, through a plan per line length.
     """
 
     def __init__(self, packs: Sequence[PhrasePack], trusted: bool = False) -> None:
@@ -309,69 +325,138 @@ class PhraseMatcher:
         self.patterns = tuple(p for pack in packs for p in pack.patterns)
         self.trusted = trusted
         self._timeouts = {id(p): pack.timeout for pack in packs for p in pack.patterns}
-        self._lines = _LiteralIndex()
-        self._anywhere = _LiteralIndex()
-        self._regexes: list[Pattern] = []
+        self._exact: dict[bytes, Pattern] = {}
+        self._starts: dict[bytes, list[Pattern]] = {}
+        self._ends: dict[bytes, list[Pattern]] = {}
+        self._anywhere: dict[bytes, list[Pattern]] = {}
+        regexes: list[Pattern] = []
         for p in self.patterns:
             if p.literal is None:
-                self._regexes.append(p)
+                regexes.append(p)
+                continue
+            words = p.literal.encode().split()
+            if p.scope is Scope.WHOLE_LINE:
+                self._exact.setdefault(p.literal.encode(), p)
+            elif p.scope is Scope.LINE_END:
+                self._ends.setdefault(words[-1], []).append(p)
             elif p.scope is Scope.ANYWHERE:
-                self._anywhere.add(p)
+                self._anywhere.setdefault(words[0], []).append(p)
             else:
-                self._lines.add(p)
-        # regexes that share a `requires` list form a group behind one gate; per line, the
-        # open groups are found from the line's words (set look-ups) and a few characters
+                self._starts.setdefault(words[0], []).append(p)
+        #: a line of more words than this cannot be a whole-line phrase (with a count)
+        self._exact_words = max((len(k.split()) + 1 for k in self._exact), default=0)
+        # regexes that share a `requires` list form a group behind one gate
         grouped: dict[tuple[str, ...], list[Pattern]] = {}
-        for p in self._regexes:
+        for p in regexes:
             grouped.setdefault(p.requires, []).append(p)
         self._groups: list[list[Pattern]] = list(grouped.values())
-        self._ungated: frozenset[int] = frozenset(
-            gid for gid, hints in enumerate(grouped) if not hints
-        )
-        self._gate_words: dict[str, set[int]] = {}
-        self._gate_chars: dict[str, set[int]] = {}
-        for gid, hints in enumerate(grouped):
-            for hint in hints:
-                norm = normalize_phrase(hint) if len(hint.strip()) > 1 else ""
-                if norm:
-                    self._gate_words.setdefault(norm.split()[0], set()).add(gid)
-                else:
-                    self._gate_chars.setdefault(hint.strip() or hint, set()).add(gid)
+        self._gates = [_gate(hints) for hints in grouped]
+        #: the words a line is looked up by: first words of anywhere phrases, gate words
+        self._watched = frozenset(self._anywhere).union(*(g.words for g in self._gates))
         #: lines longer than this many words cannot match any pattern
         self._limit = _word_limit(self.patterns)
+        #: above this many words, only patterns without ``max-words`` fit
+        self._bounded = max((p.max_words or 0 for p in self.patterns), default=0)
+        self._plans: dict[int, _Plan] = {}
 
     def __bool__(self) -> bool:
         return bool(self.patterns)
+
+    def _plan(self, n_words: int) -> _Plan:
+        key = min(n_words, self._bounded + 1)
+        plan = self._plans.get(key)
+        if plan is None:
+            # built once per line length; a race only builds an equal plan twice
+            plan = self._plans[key] = self._build_plan(key)
+        return plan
+
+    def _build_plan(self, n_words: int) -> _Plan:
+        groups: list[tuple[Pattern, ...]] = []
+        always = 0
+        by_word: dict[bytes, int] = {}
+        by_char: dict[str, int] = {}
+        for gid, group in enumerate(self._groups):
+            fitting = tuple(p for p in group if _fits(p, n_words))
+            if not fitting:
+                continue
+            bit = 1 << len(groups)
+            groups.append(fitting)
+            gate = self._gates[gid]
+            always |= bit if gate.open else 0
+            for word in gate.words:
+                by_word[word] = by_word.get(word, 0) | bit
+            for char in gate.chars:
+                by_char[char] = by_char.get(char, 0) | bit
+        singles = sorted(c for c in by_char if len(c) == 1)
+        return _Plan(
+            _keyed(self._starts, n_words),
+            _keyed(self._ends, n_words),
+            _keyed(self._anywhere, n_words),
+            tuple(groups),
+            always,
+            by_word,
+            re.compile("[" + "".join(map(re.escape, singles)) + "]") if singles else None,
+            by_char,
+            tuple((c, bits) for c, bits in by_char.items() if len(c) != 1),
+        )
 
     def match(self, line: str, words: int | None = None) -> PhraseMatch | None:
         """The first pattern matching a stripped line (scope-aware), or None."""
         if words is not None and self._limit is not None and words > self._limit:
             return None
-        norm = normalize_phrase(line)
-        tokens = norm.split()
+        tokens = phrase_words(line)
         n_words = len(tokens) if words is None else words
-        token_set = set(tokens)
-        hit = self._lines.find(norm, tokens, n_words) or self._anywhere.find_anywhere(
-            norm, token_set, n_words
-        )
+        plan = self._plan(n_words)
+        present = self._watched.intersection(tokens)
+        hit = self._match_literal(tokens, plan, present) if tokens else None
         if hit is not None:
             return PhraseMatch(0, len(line), hit)
-        return self._match_regex(line, token_set, n_words)
+        return self._match_regex(line, plan, present)
 
-    def _open_groups(self, line: str, tokens: set[str]) -> list[int]:
-        open_ids = set(self._ungated)
-        for word in self._gate_words.keys() & tokens:
-            open_ids |= self._gate_words[word]
-        for char, ids in self._gate_chars.items():
-            if char in line:
-                open_ids |= ids
-        return sorted(open_ids)
+    def _match_literal(
+        self, tokens: list[bytes], plan: _Plan, present: frozenset[bytes]
+    ) -> Pattern | None:
+        """Whole-line phrases (with an optional count), then line-start and line-end
+        phrases, then phrases anywhere in the line (by their first word, in sorted order)."""
+        norm = b" ".join(tokens)
+        if len(tokens) <= self._exact_words:
+            hit = self._exact.get(norm)
+            if hit is None and len(tokens) > 1 and _is_digits(tokens[-1]):
+                # a label with a count: "Comments 12", "View all (4)"
+                hit = self._exact.get(norm.rsplit(b" ", 1)[0])
+            if hit is not None:
+                return hit
+        padded = b" " + norm + b" "
+        for key, p in plan.starts.get(tokens[0], ()):
+            if padded.startswith(key):
+                return p
+        for key, p in plan.ends.get(tokens[-1], ()):
+            if padded.endswith(key):
+                return p
+        if plan.anywhere:
+            for word in sorted(plan.anywhere.keys() & present):
+                for key, p in plan.anywhere[word]:
+                    if key in padded:
+                        return p
+        return None
 
-    def _match_regex(self, line: str, tokens: set[str], n_words: int) -> PhraseMatch | None:
-        for gid in self._open_groups(line, tokens):
-            for p in self._groups[gid]:
-                if not _fits(p, n_words):
-                    continue
+    def _match_regex(self, line: str, plan: _Plan, present: frozenset[bytes]) -> PhraseMatch | None:
+        """The first match of a regex group whose gate the line opens (in pack order)."""
+        if not plan.groups:
+            return None
+        opened = plan.always
+        for word in present:
+            opened |= plan.by_word.get(word, 0)
+        if plan.chars is not None:
+            for char in set(plan.chars.findall(line)):
+                opened |= plan.by_char[char]
+        for text, bits in plan.by_text:
+            if text in line:
+                opened |= bits
+        while opened:
+            bit = opened & -opened
+            opened ^= bit
+            for p in plan.groups[bit.bit_length() - 1]:
                 m = p.pattern.search(line) if self.trusted else self._search(p, line)
                 if m is not None:
                     return PhraseMatch(m.start(), m.end(), p)
@@ -389,3 +474,31 @@ class PhraseMatcher:
                 p.line,
                 p.key,
             ) from None
+
+
+def _keyed(index: dict[bytes, list[Pattern]], n_words: int) -> dict[bytes, tuple[_Keyed, ...]]:
+    """The phrases of an index that a line of ``n_words`` words fits, padded for look-up."""
+    out: dict[bytes, tuple[_Keyed, ...]] = {}
+    for word, patterns in index.items():
+        fitting = tuple(
+            (b" " + p.literal.encode() + b" ", p)
+            for p in patterns
+            if p.literal is not None and _fits(p, n_words)
+        )
+        if fitting:
+            out[word] = fitting
+    return out
+
+
+def _gate(hints: tuple[str, ...]) -> _Gate:
+    """A hint of two or more characters gates on the first word of its normalised form
+    (" of " on the word "of"); a shorter one, or one without letters, on the character."""
+    words: set[bytes] = set()
+    chars: list[str] = []
+    for hint in hints:
+        norm = normalize_phrase(hint) if len(hint.strip()) > 1 else ""
+        if norm:
+            words.add(norm.split()[0].encode())
+        else:
+            chars.append(hint.strip() or hint)
+    return _Gate(not hints, frozenset(words), tuple(dict.fromkeys(chars)))
