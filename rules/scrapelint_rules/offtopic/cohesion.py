@@ -21,10 +21,10 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
-from operator import mul
+from itertools import chain, repeat
+from operator import mul, sub
 
-from scrapelint_rules.offtopic.vocabulary import Vocabulary, frequency
+from scrapelint_rules.offtopic.vocabulary import WEIGHTS, Vocabulary, frequency
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +66,9 @@ class Article:
             counts[stem] += title_places
         self.places: dict[str, int] = dict(counts)
         tokens = sum(v.tokens for v in paragraphs)
-        distinct = set().union(*(v.weights for v in paragraphs)) if paragraphs else set()
-        # Weight of a stem expected to turn up in unrelated text as long as the article.
-        self._chance = {w: -w * math.expm1(-frequency(w) * tokens) for w in distinct}
+        # Weight of a stem expected to turn up in unrelated text as long as the article, for
+        # every possible weight: fewer than collecting the article's distinct weights.
+        self._chance = {w: -w * math.expm1(-frequency(w) * tokens) for w in WEIGHTS}
         # Credit of a stem by its number of places, this paragraph included.
         most = max(self.places.values(), default=0) + 1
         self._credit = [min(1.0, max(0.0, (n - 1) / spread)) for n in range(most + 1)]
@@ -106,10 +106,13 @@ class Article:
         places = list(map(self.places.__getitem__, stems))
         others = [self.paragraphs[i].stems for i in excluded if i != text]
         if others:
-            position = {stem: k for k, stem in enumerate(stems)}
-            for other in others:
-                for stem in position.keys() & other:
-                    places[position[stem]] -= 1
+            # Usually one heading: its stems each count once.
+            minus: dict[str, int] = (
+                dict.fromkeys(others[0], 1)
+                if len(others) == 1
+                else Counter(chain.from_iterable(others))
+            )
+            places = list(map(sub, places, map(minus.get, stems, repeat(0))))
         # Places outside ``excluded`` plus one is ``places`` less this paragraph plus one.
         credits = map(self._credit.__getitem__, places)
         shared = sum(map(mul, vocabulary.weights, credits))

@@ -27,6 +27,11 @@ MIN_WEIGHT = 0.25
 MAX_WEIGHT = COMMON_ZIPF - UNKNOWN_ZIPF
 #: Weights are rounded to this step, so an article holds few distinct values.
 WEIGHT_STEP = 0.05
+#: Every weight ``weight`` can return (the same floats: a whole number times the step).
+WEIGHTS = tuple(
+    k * WEIGHT_STEP
+    for k in range(round(MIN_WEIGHT / WEIGHT_STEP), round(MAX_WEIGHT / WEIGHT_STEP) + 1)
+)
 
 # Candidate words: a letter, then letters and digits, with inner apostrophes or hyphens.
 # The stdlib engine is faster than ``regex`` here and its \w is Unicode-aware too.
