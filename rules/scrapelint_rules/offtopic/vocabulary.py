@@ -97,7 +97,7 @@ def content_term(word: str) -> tuple[str, float] | None:
     """The (stem, weight) of a lower-case word, or None for a function word."""
     if len(word) < MIN_LETTERS or word in STOPWORDS:
         return None
-    if sum(c.isdigit() for c in word) * 2 >= len(word):
+    if not word.isalpha() and sum(c.isdigit() for c in word) * 2 >= len(word):
         return None
     return stem(word), weight(max(UNKNOWN_ZIPF, zipf(word)))
 
