@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -38,6 +39,11 @@ _CREDIT_THEN_TEXT = regex.compile(
 
 
 _AGENCY_HINTS = ("Getty", "AFP", "AP Photo", "Reuters", "Shutterstock", "EPA", "Bloomberg")
+# Cheap pre-tests, run before the patterns above (stdlib ``re`` and str methods, in C): a
+# leading label can only match a line that starts with one, a glued credit only one that
+# names an agency.
+_LABEL_PREFIXES = tuple(_LEADING_LABELS.split("|"))
+_AGENCY_NAMED = re.compile("|".join(map(re.escape, _AGENCY_HINTS)))
 _HEAD = 140
 _TAIL = 90
 
@@ -91,22 +97,21 @@ class GluedBoilerplate(Rule):
         for info in lay.lines:
             text = info.text
             head = text[:_HEAD]
-            m = _LEADING.match(head)
-            if m is None and any(name in head for name in _AGENCY_HINTS):
+            m = _LEADING.match(head) if head.startswith(_LABEL_PREFIXES) else None
+            if m is None and _AGENCY_NAMED.search(head) is not None:
                 m = _CREDIT_THEN_TEXT.match(head)
             if m is not None and m.end() < len(text):
                 yield self._report(info.start, info.start + m.end(), text[: m.end()], "start")
                 continue
             # only the tail of a line can hold a fused credit or byline
             cut = max(0, len(text) - _TAIL)
-            tail = text[cut:]
-            if ":" in tail:
-                m = _TRAILING_CREDIT.search(tail)
+            if text.find(":", cut) >= 0:
+                m = _TRAILING_CREDIT.search(text[cut:])
                 if m is not None:
                     yield self._report(info.start + cut + m.start(), info.end, m.group(), "end")
                     continue
-            if "by " in tail:
-                m = _TRAILING_BYLINE.search(tail)
+            if text.find("by ", cut) >= 0:
+                m = _TRAILING_BYLINE.search(text[cut:])
                 if m is not None and self._fused_byline(m.group(1)):
                     yield self._report(info.start + cut + m.start(), info.end, m.group(), "end")
 
