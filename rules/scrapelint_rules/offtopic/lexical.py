@@ -90,8 +90,13 @@ def find_off_topic(doc: Document, settings: LexicalSettings) -> list[Finding]:
         # Leaving a neighbour out only lowers a score: pairs above the median cannot qualify.
         if scores[i] >= median or scores[i + 1] >= median or answers & {i, i + 1}:
             continue
+        # A pair score counts the same words as the single one: too few terms cannot qualify.
+        if singles[i].terms < settings.min_terms or singles[i + 1].terms < settings.min_terms:
+            continue
         both = range(blocks[i].first, blocks[i + 1].last + 1)
         upper = article.coverage(_body(blocks[i]), both)
+        if upper.shrunk(prior, k) >= pair_threshold:
+            continue  # the lower block's score is not needed
         lower = article.coverage(_body(blocks[i + 1]), both)
         if all(
             c.terms >= settings.min_terms and c.shrunk(prior, k) < pair_threshold
