@@ -288,7 +288,8 @@ class _Plan:
 
     starts: dict[bytes, tuple[_Keyed, ...]]
     ends: dict[bytes, tuple[_Keyed, ...]]
-    anywhere: dict[bytes, tuple[_Keyed, ...]]
+    #: by anchor word, sorted by the phrase's (first word, catalogue order)
+    anywhere: dict[bytes, tuple[tuple[tuple[bytes, int], bytes, Pattern], ...]]
     groups: tuple[tuple[Pattern, ...], ...]
     #: groups without a gate
     always: int
@@ -343,6 +344,14 @@ class PhraseMatcher:
                 self._anywhere.setdefault(words[0], []).append(p)
             else:
                 self._starts.setdefault(words[0], []).append(p)
+        # anywhere phrases are looked up by their longest (most selective) word; the
+        # first match in (first word, catalogue order) wins, as a scan by first words would
+        self._anchored: dict[bytes, list[tuple[tuple[bytes, int], Pattern]]] = {}
+        for first, patterns in self._anywhere.items():
+            for i, p in enumerate(patterns):
+                assert p.literal is not None
+                anchor = max(p.literal.encode().split(), key=len)
+                self._anchored.setdefault(anchor, []).append(((first, i), p))
         #: a line of more words than this cannot be a whole-line phrase (with a count)
         self._exact_words = max((len(k.split()) + 1 for k in self._exact), default=0)
         # regexes that share a `requires` list form a group behind one gate
@@ -351,8 +360,8 @@ class PhraseMatcher:
             grouped.setdefault(p.requires, []).append(p)
         self._groups: list[list[Pattern]] = list(grouped.values())
         self._gates = [_gate(hints) for hints in grouped]
-        #: the words a line is looked up by: first words of anywhere phrases, gate words
-        self._watched = frozenset(self._anywhere).union(*(g.words for g in self._gates))
+        #: the words a line is looked up by: anchors of anywhere phrases, gate words
+        self._watched = frozenset(self._anchored).union(*(g.words for g in self._gates))
         #: lines longer than this many words cannot match any pattern
         self._limit = _word_limit(self.patterns)
         #: above this many words, only patterns without ``max-words`` fit
@@ -391,7 +400,7 @@ class PhraseMatcher:
         return _Plan(
             _keyed(self._starts, n_words),
             _keyed(self._ends, n_words),
-            _keyed(self._anywhere, n_words),
+            _anchored(self._anchored, n_words),
             tuple(groups),
             always,
             by_word,
@@ -417,28 +426,38 @@ class PhraseMatcher:
         self, tokens: list[bytes], plan: _Plan, present: frozenset[bytes]
     ) -> Pattern | None:
         """Whole-line phrases (with an optional count), then line-start and line-end
-        phrases, then phrases anywhere in the line (by their first word, in sorted order)."""
-        norm = b" ".join(tokens)
+        phrases, then phrases anywhere in the line (the first by first word, then catalogue
+        order)."""
         if len(tokens) <= self._exact_words:
+            norm = b" ".join(tokens)
             hit = self._exact.get(norm)
             if hit is None and len(tokens) > 1 and _is_digits(tokens[-1]):
                 # a label with a count: "Comments 12", "View all (4)"
                 hit = self._exact.get(norm.rsplit(b" ", 1)[0])
             if hit is not None:
                 return hit
-        padded = b" " + norm + b" "
-        for key, p in plan.starts.get(tokens[0], ()):
+        starts = plan.starts.get(tokens[0])
+        ends = plan.ends.get(tokens[-1])
+        anchors = [word for word in present if word in plan.anywhere]
+        if not (starts or ends or anchors):
+            return None
+        padded = b" " + b" ".join(tokens) + b" "
+        for key, p in starts or ():
             if padded.startswith(key):
                 return p
-        for key, p in plan.ends.get(tokens[-1], ()):
+        for key, p in ends or ():
             if padded.endswith(key):
                 return p
-        if plan.anywhere:
-            for word in sorted(plan.anywhere.keys() & present):
-                for key, p in plan.anywhere[word]:
-                    if key in padded:
-                        return p
-        return None
+        best: Pattern | None = None
+        best_order = (b"", 0)
+        for word in anchors:
+            for order, key, p in plan.anywhere[word]:
+                if best is not None and order >= best_order:
+                    break
+                if key in padded:
+                    best, best_order = p, order
+                    break
+        return best
 
     def _match_regex(self, line: str, plan: _Plan, present: frozenset[bytes]) -> PhraseMatch | None:
         """The first match of a regex group whose gate the line opens (in pack order)."""
@@ -487,6 +506,22 @@ def _keyed(index: dict[bytes, list[Pattern]], n_words: int) -> dict[bytes, tuple
         )
         if fitting:
             out[word] = fitting
+    return out
+
+
+def _anchored(
+    index: dict[bytes, list[tuple[tuple[bytes, int], Pattern]]], n_words: int
+) -> dict[bytes, tuple[tuple[tuple[bytes, int], bytes, Pattern], ...]]:
+    """The anywhere phrases a line of ``n_words`` words fits, by anchor, in match order."""
+    out: dict[bytes, tuple[tuple[tuple[bytes, int], bytes, Pattern], ...]] = {}
+    for anchor, entries in index.items():
+        fitting = sorted(
+            (order, b" " + p.literal.encode() + b" ", p)
+            for order, p in entries
+            if p.literal is not None and _fits(p, n_words)
+        )
+        if fitting:
+            out[anchor] = tuple(fitting)
     return out
 
 
