@@ -19,17 +19,16 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 from itertools import chain, repeat
 from operator import mul, sub
+from typing import NamedTuple
 
 from scrapelint_rules.offtopic.vocabulary import WEIGHTS, Vocabulary, frequency
 
 
-@dataclass(frozen=True, slots=True)
-class Coverage:
-    """Shared and total weight of a text's stems, both net of chance."""
+class Coverage(NamedTuple):
+    """Shared and total weight of a text's stems, both net of chance (a cheap named tuple)."""
 
     shared: float
     total: float
@@ -103,20 +102,21 @@ class Article:
         """
         vocabulary = self.paragraphs[text]
         stems = vocabulary.stems
-        places = list(map(self.places.__getitem__, stems))
-        others = [self.paragraphs[i].stems for i in excluded if i != text]
-        if others:
+        weights = vocabulary.weights
+        places: Iterator[int] = map(self.places.__getitem__, stems)
+        if len(excluded) > 1:
+            others = [self.paragraphs[i].stems for i in excluded if i != text]
             # Usually one heading: its stems each count once.
             minus: dict[str, int] = (
                 dict.fromkeys(others[0], 1)
                 if len(others) == 1
                 else Counter(chain.from_iterable(others))
             )
-            places = list(map(sub, places, map(minus.get, stems, repeat(0))))
+            places = map(sub, places, map(minus.get, stems, repeat(0)))
         # Places outside ``excluded`` plus one is ``places`` less this paragraph plus one.
-        credits = map(self._credit.__getitem__, places)
-        shared = sum(map(mul, vocabulary.weights, credits))
-        total, chance = self._net(vocabulary.weights)
+        shared = sum(map(mul, weights, map(self._credit.__getitem__, places)))
+        total = sum(weights)
+        chance = sum(map(self._chance.__getitem__, weights))
         return Coverage(shared - chance, total - chance, len(stems))
 
 
