@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from scrapelint.document import Document, Paragraph
 from scrapelint.text import ends_with_terminal
@@ -13,11 +13,13 @@ HEADING_MAX_WORDS = 14
 HEADING_MAX_CHARS = 120
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
-    """Paragraphs ``first..last`` (inclusive); the first ``headings`` of them are headings."""
+class Block(NamedTuple):
+    """Paragraphs ``first..last`` (inclusive); the first ``headings`` of them are headings.
 
-    index: int
+    A named tuple, like the engine's units: one is built per paragraph.
+    """
+
+    index: int  # type: ignore[assignment]  # shadows tuple.index
     first: int
     last: int
     headings: int
@@ -32,8 +34,10 @@ class Block:
 
 def is_heading_like(paragraph: Paragraph) -> bool:
     """A short single line without sentence-final punctuation, as headings are."""
+    if paragraph.first_line != paragraph.last_line:
+        return False
     text = paragraph.text.strip()
-    if paragraph.line_count != 1 or not text or len(text) > HEADING_MAX_CHARS:
+    if not text or len(text) > HEADING_MAX_CHARS:
         return False
     if len(text.split()) > HEADING_MAX_WORDS:
         return False
