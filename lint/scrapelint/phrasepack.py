@@ -234,6 +234,9 @@ def load_pack(path: str | Path) -> PhrasePack:
 #: Bytes of a casefolded line: ASCII letters and digits stay, other ASCII bytes separate
 #: words; bytes from 0x80 (UTF-8 of the non-ASCII letters, separators are replaced first) stay.
 _FOLD_BYTES = bytes(b if b >= 0x80 or chr(b).isalnum() else 0x20 for b in range(256))
+_FOLD_ASCII_BYTES = _FOLD_BYTES.translate(
+    bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
+)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -243,6 +246,8 @@ def phrase_words(line: str) -> list[bytes]:
     Built with C-level string operations (casefold, translate, split) instead of a regex
     substitution over the line, since the matcher runs on every short line of every text.
     """
+    if line.isascii():  # casefolding ASCII is lower-casing, which the table does
+        return line.encode().translate(_FOLD_ASCII_BYTES, b"'").split()
     folded = line.casefold()
     if not folded.isascii():
         folded = folded.replace("’", "")  # as an apostrophe, it joins the letters around it

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import NamedTuple
 
 import regex
@@ -103,8 +104,18 @@ def layout(doc: Document) -> Layout:
 _PUNCT_MARKS = regex.compile(r"[^\p{L}\p{N}\s'’\-]")
 
 
+#: ASCII bytes that are not punctuation marks: letters, digits, white space (as ``regex``'s
+#: ``\s`` has it: not \x1c-\x1f), apostrophe and hyphen.
+_NOT_MARK_BYTES = bytes(
+    b for b in range(128) if chr(b).isalnum() or chr(b) in " \t\n\x0b\x0c\r'-"
+) + bytes(range(128, 256))
+
+
 def skeleton(text: str) -> str:
     """The punctuation skeleton of a line: its first two punctuation marks ("", ":", ":,")."""
+    head = text[:120]
+    if head.isascii():  # the same marks, found by deleting every other byte
+        return head.encode().translate(None, _NOT_MARK_BYTES)[:2].decode()
     marks = _PUNCT_MARKS.findall(text, 0, 120)
     return "".join(marks[:2])
 
@@ -190,12 +201,21 @@ def _structured(infos: list[LineInfo]) -> frozenset[int]:
     return frozenset(out)
 
 
+_WORDS = attrgetter("words")
+_STOPWORDS = attrgetter("stopwords")
+
+
 def _build(doc: Document) -> Layout:
     infos = _line_infos(doc)
-    total_words = sum(i.words for i in infos)
-    total_stop = sum(i.stopwords for i in infos)
+    total_words = sum(map(_WORDS, infos))
+    total_stop = sum(map(_STOPWORDS, infos))
     english = total_words > 0 and total_stop / total_words >= 0.25
-    body = [pos for pos, info in enumerate(infos) if _is_body(info, english)]
+    # only long lines ending a sentence can be body lines: test those first, in C
+    body = [
+        pos
+        for pos, info in enumerate(infos)
+        if info.words >= CORE_MIN_WORDS and info.terminal and _is_body(info, english)
+    ]
     return Layout(
         lines=tuple(infos),
         core_first=body[0] if body else -1,
