@@ -414,11 +414,17 @@ class PhraseMatcher:
             tuple((c, bits) for c, bits in by_char.items() if len(c) != 1),
         )
 
-    def match(self, line: str, words: int | None = None) -> PhraseMatch | None:
-        """The first pattern matching a stripped line (scope-aware), or None."""
+    def match(
+        self, line: str, words: int | None = None, tokens: list[bytes] | None = None
+    ) -> PhraseMatch | None:
+        """The first pattern matching a stripped line (scope-aware), or None.
+
+        ``tokens`` are the line's :func:`phrase_words` when the caller has them already.
+        """
         if words is not None and self._limit is not None and words > self._limit:
             return None
-        tokens = phrase_words(line)
+        if tokens is None:
+            tokens = phrase_words(line)
         n_words = len(tokens) if words is None else words
         plan = self._plan(n_words)
         present = self._watched.intersection(tokens)

@@ -21,6 +21,7 @@ import regex
 
 from scrapelint.document import Document
 from scrapelint.lexicon import STOPWORDS
+from scrapelint.phrasepack import phrase_words
 from scrapelint.text import ends_with_terminal
 
 _LIST_MARK = regex.compile(
@@ -99,6 +100,27 @@ class Layout:
 def layout(doc: Document) -> Layout:
     """The shared layout view of a document."""
     return doc.view("bp.layout", _build)
+
+
+#: Lines of at most this many words get their phrase words (no built-in pattern or cue
+#: reads a longer line).
+WORDS_MAX = 60
+
+
+def line_words(doc: Document) -> tuple[list[bytes] | None, ...]:
+    """The words of each layout line as :func:`scrapelint.phrasepack.phrase_words` gives
+    them (normalised, UTF-8), or None for a line of more than ``WORDS_MAX`` words.
+
+    Shared by BP001 (phrase look-ups), BP004 (its word gate) and BP101 (line keys), so the
+    lines are normalised once.
+    """
+    return doc.view("bp.line-words", _build_words)
+
+
+def _build_words(doc: Document) -> tuple[list[bytes] | None, ...]:
+    return tuple(
+        phrase_words(info.text) if info.words <= WORDS_MAX else None for info in layout(doc).lines
+    )
 
 
 _PUNCT_MARKS = regex.compile(r"[^\p{L}\p{N}\s'’\-]")

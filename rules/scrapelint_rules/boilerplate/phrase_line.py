@@ -13,7 +13,7 @@ from scrapelint.document import Document
 from scrapelint.phrasepack import PhraseMatcher, PhrasePack, load_pack
 from scrapelint.rule import Rule, RuleSettings
 from scrapelint_rules.boilerplate.common import line_fix, where
-from scrapelint_rules.boilerplate.layout import layout
+from scrapelint_rules.boilerplate.layout import layout, line_words
 
 BUILTIN_PACK = Path(__file__).with_name("phrases_en.yaml")
 #: Symbols, numbers and agency names: the same on pages in any language.
@@ -104,9 +104,11 @@ class BoilerplatePhrase(Rule):
         matchers = self._matchers(doc, lay.english)
         if not matchers:
             return
+        words_of = line_words(doc)
         for pos, info in enumerate(lay.lines):
+            tokens = words_of[pos]
             for matcher in matchers:
-                found = matcher.match(info.text, info.words)
+                found = matcher.match(info.text, info.words, tokens)
                 if found is None:
                     continue
                 p = found.pattern

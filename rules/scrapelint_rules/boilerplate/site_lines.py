@@ -34,7 +34,7 @@ from scrapelint.document import Document
 from scrapelint.phrasepack import normalize_phrase
 from scrapelint.rule import CorpusRule
 from scrapelint_rules.boilerplate.common import line_fix
-from scrapelint_rules.boilerplate.layout import is_dateline, layout
+from scrapelint_rules.boilerplate.layout import is_dateline, layout, line_words
 
 #: Sketch sizes: distinct pages are exact up to these counts.
 K_SITE = 256
@@ -97,10 +97,13 @@ class _Candidate:
 def _candidates(doc: Document) -> list[_Candidate]:
     out: list[_Candidate] = []
     seen: set[int] = set()
+    words_of = line_words(doc)
     for pos, info in enumerate(layout(doc).lines):
         if info.words > 40 or info.words == 0:
             continue
-        norm = normalize_phrase(info.text)
+        tokens = words_of[pos]
+        # the normalised line (``normalize_phrase``), from the shared words
+        norm = normalize_phrase(info.text) if tokens is None else b" ".join(tokens).decode()
         if not norm:
             continue
         key = stable_hash(norm)
