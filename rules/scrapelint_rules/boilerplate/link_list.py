@@ -103,12 +103,16 @@ class LinkList(Rule):
         if lay.core_first < 0:
             return
         headline = normalize_for_compare(doc.title or lay.lines[0].text)
+        max_words = self.options.max_words
         flagged = [
             pos
-            for pos in range(len(lay.lines))
-            if self._is_listed(doc, lay, pos)
+            for pos, info in enumerate(lay.lines)
+            # a cheap pre-test of `is_short_fragment`, which `_is_listed` starts with
+            if 1 <= info.words <= max_words
+            and (not info.terminal or info.text.endswith("?"))
+            and self._is_listed(doc, lay, pos)
             # a repeated headline is DUP001's finding, not a menu
-            and normalize_for_compare(lay.lines[pos].text) != headline
+            and normalize_for_compare(info.text) != headline
         ]
         block: list[int] = []
         for pos in flagged:

@@ -41,6 +41,7 @@ _COUNTER_WORDS = frozenset(
 _TOKEN = regex.compile(
     r"@[\w.]+|\p{N}+(?:st|nd|rd|th)\b|\p{N}[\p{N}:.,/\-]*[kKmM]?|[\p{L}][\p{L}.’'\-]*"
 )
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _ORDINAL = regex.compile(r"^\d{1,2}(?:st|nd|rd|th)$")
 _TIME = regex.compile(r"^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?$")
 _NUMERIC_DATE = regex.compile(r"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}$")
@@ -66,7 +67,19 @@ def classify_metadata(info: LineInfo, max_words: int, max_names: int) -> str | N
     has_by = False
     for token in tokens:
         low = token.lower().rstrip(".")
-        if _ORDINAL.match(low):
+        if token[0] in _ASCII_LETTERS:
+            # no ordinal, time or numeric date starts with a letter: skip their patterns
+            if low in _DATE_WORDS:
+                dates += 1
+            elif low in _COUNTER_WORDS:
+                counters += 1
+            elif low in _META_WORDS:
+                has_by = has_by or low == "by"
+            elif token[0].isupper():
+                names += 1
+            else:
+                return None
+        elif _ORDINAL.match(low):
             numbers += 1
         elif _TIME.match(token) or _NUMERIC_DATE.match(token) or low in _DATE_WORDS:
             dates += 1
