@@ -13,16 +13,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from operator import attrgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple, cast
 
 import regex
 
 from scrapelint.document import Document
 from scrapelint.lexicon import STOPWORDS
 from scrapelint.phrasepack import phrase_words
-from scrapelint.text import ends_with_terminal
 
 _LIST_MARK = regex.compile(
     r"^(?:[-*•·–—▪◦»>]|\(?\d{1,3}[.)]|\d{1,2}\s+(?=\p{Lu})|\(?[a-z][.)]\s)\s*"
@@ -149,14 +150,13 @@ _WORD_FIRST = re.compile(r"(?<!\S)[^\w\s]*(\w)\S*")  # stdlib re: faster for thi
 _FEATURE_CHARS = 240
 _STOP = STOPWORDS.__contains__
 _ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+#: As in ``scrapelint.text.ends_with_terminal``: closing quotes and brackets after the mark.
+_CLOSERS = "\"'”’»)]"
+_TERMINALS = frozenset(".!?…:;")
 
 
-def _may_be_list_item(text: str) -> bool:
-    """Cheap pre-test of ``_LIST_MARK``: most lines open with a letter it cannot match."""
-    first = text[0]
-    if not first.isalpha():
-        return True  # a bullet, bracket, digit or quote: let the pattern decide
-    return first in _ASCII_LOWER and text[1:2] in (".", ")")
+#: ``LineInfo(*fields)`` without the Python-level ``__new__`` of named tuples (one per line)
+_new_info = cast(Callable[[tuple[Any, ...]], LineInfo], partial(tuple.__new__, LineInfo))
 
 
 def _line_infos(doc: Document) -> list[LineInfo]:
@@ -183,18 +183,25 @@ def _line_infos(doc: Document) -> list[LineInfo]:
             letters, cap = words, 0
         if text is not raw:
             start += len(raw) - len(raw.lstrip())
+        # as ``scrapelint.text.ends_with_terminal`` (the text is stripped already); and a
+        # pre-test of ``_LIST_MARK``: most lines open with a letter it cannot match
+        closed = text.rstrip(_CLOSERS)
+        first = text[0]
         append(
-            LineInfo(
-                index,
-                start,
-                start + len(text),
-                text,
-                words,
-                stop,
-                cap,
-                letters,
-                ends_with_terminal(text),
-                _may_be_list_item(text) and _LIST_MARK.match(text) is not None,
+            _new_info(
+                (
+                    index,
+                    start,
+                    start + len(text),
+                    text,
+                    words,
+                    stop,
+                    cap,
+                    letters,
+                    closed[-1:] in _TERMINALS,
+                    (not first.isalpha() or (first in _ASCII_LOWER and text[1:2] in (".", ")")))
+                    and _LIST_MARK.match(text) is not None,
+                )
             )
         )
     return infos
