@@ -62,7 +62,7 @@ class PhraseTimeoutError(ConfigError):
 class Pattern:
     """One compiled phrase or regex with the place it was defined."""
 
-    pattern: Any  # a compiled ``regex`` pattern
+    pattern: Any  # a compiled ``regex`` pattern (a :class:`LazyRegex` for a literal phrase)
     body: str
     #: the normalised phrase for literal entries, None for regexes
     literal: str | None
@@ -124,6 +124,40 @@ def _anchor(body: str, scope: Scope) -> str:
         # a line-end phrase ends a fragment (a credit), not a sentence
         return f"(?:{body})" + r"[\s\-–—•·*»<|)\]]*$"
     return f"(?:{body})"
+
+
+_FLAGS = regex.IGNORECASE | regex.V0
+
+
+class LazyRegex:
+    """The regex of a literal phrase (escaped, so always valid), compiled on first use.
+
+    The matcher finds literal phrases through dictionaries and never runs these; compiling
+    the few hundred of a catalogue up front would cost every process a third of a second.
+    It stands in for the compiled pattern: attributes are those of ``regex.compile(source)``.
+    """
+
+    __slots__ = ("_compiled", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_") or name == "source":  # not set yet (copy, unpickling)
+            raise AttributeError(name)
+        if self._compiled is None:
+            self._compiled = regex.compile(self.source, _FLAGS)
+        return getattr(self._compiled, name)
+
+    def __reduce__(self) -> tuple[type[LazyRegex], tuple[str]]:
+        return LazyRegex, (self.source,)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LazyRegex) and other.source == self.source
+
+    def __hash__(self) -> int:
+        return hash(self.source)
 
 
 def parse_pack(text: str, path: str = "<phrase-pack>") -> PhrasePack:
@@ -189,14 +223,17 @@ def _parse_group(group: Any, key: str, where: Located) -> list[Pattern]:
             if not isinstance(item, str) or not item.strip():
                 raise where.error(ikey, "expected a non-empty string")
             body = item if is_regex else literal_to_regex(item)
-            try:
-                if is_regex:  # report errors at positions of the user's own pattern
-                    regex.compile(body, regex.IGNORECASE | regex.V0)
-                compiled = regex.compile(_anchor(body, scope), regex.IGNORECASE | regex.V0)
-            except regex.error as exc:
-                raise where.error(ikey, f"invalid regex {item!r}: {exc}") from None
-            if compiled.match("") is not None and is_regex and scope is not Scope.WHOLE_LINE:
-                raise where.error(ikey, f"regex {item!r} matches the empty string")
+            compiled: Any
+            if is_regex:
+                try:  # report errors at positions of the user's own pattern
+                    regex.compile(body, _FLAGS)
+                    compiled = regex.compile(_anchor(body, scope), _FLAGS)
+                except regex.error as exc:
+                    raise where.error(ikey, f"invalid regex {item!r}: {exc}") from None
+                if compiled.match("") is not None and scope is not Scope.WHOLE_LINE:
+                    raise where.error(ikey, f"regex {item!r} matches the empty string")
+            else:
+                compiled = LazyRegex(_anchor(body, scope))
             line = where.lines.get(ikey)
             literal = None if is_regex else normalize_phrase(item)
             if literal == "":
