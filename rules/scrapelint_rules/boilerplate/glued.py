@@ -96,10 +96,9 @@ class GluedBoilerplate(Rule):
         lay = layout(doc)
         for info in lay.lines:
             text = info.text
-            head = text[:_HEAD]
-            m = _LEADING.match(head) if head.startswith(_LABEL_PREFIXES) else None
-            if m is None and _AGENCY_NAMED.search(head) is not None:
-                m = _CREDIT_THEN_TEXT.match(head)
+            m = _LEADING.match(text[:_HEAD]) if text.startswith(_LABEL_PREFIXES) else None
+            if m is None and _AGENCY_NAMED.search(text, 0, _HEAD) is not None:
+                m = _CREDIT_THEN_TEXT.match(text[:_HEAD])
             if m is not None and m.end() < len(text):
                 yield self._report(info.start, info.start + m.end(), text[: m.end()], "start")
                 continue
