@@ -109,6 +109,33 @@ def test_heading_glued_to_its_paragraph_is_flagged_as_one_block() -> None:
     assert flagged_text(text, lint(text)) == [f"{BREAD_HEADING}\n{BREAD}"]
 
 
+# An invented teaser of another story that shares a few words with the lighthouse article.
+TEASER_HEADING = "Ferry Fares Rise On Northern Routes"
+TEASER = (
+    "Ferry fares on the northern routes will rise next winter after the operator blamed fuel "
+    "costs, and the coastguard warned of fewer winter crossings."
+)
+
+
+def test_glued_on_headline_is_second_evidence_for_a_weak_block() -> None:
+    glued = article(*with_inserted(6, f"{TEASER_HEADING}\n{TEASER}"))
+    found = lint(glued)
+    assert flagged_text(glued, found) == [f"{TEASER_HEADING}\n{TEASER}"]
+    assert "glued-on headline shares" in found[0].message and "0.6 x median" in found[0].message
+    # The same paragraph with its headline set apart as a heading is within the article's range.
+    apart = article(*with_inserted(6, TEASER_HEADING, TEASER))
+    assert lint(apart) == []
+
+
+def test_the_articles_own_glued_heading_is_not_evidence() -> None:
+    own = (
+        "Relighting The Harwick Lantern\nThe volunteers will relight the Harwick lantern at dusk "
+        "on the first night of spring, and the trust hopes the coast will watch it shine."
+    )
+    text = article(*with_inserted(6, own))
+    assert lint(text) == []
+
+
 def test_article_heading_above_injection_stays_out() -> None:
     heading = "Relighting The Harwick Lantern"
     paragraphs = with_inserted(4, heading, BREAD)

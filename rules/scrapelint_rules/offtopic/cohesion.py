@@ -93,6 +93,18 @@ class Article:
         total, chance = self._net(tuple(terms.values()))
         return Coverage(shared - chance, total - chance, len(terms))
 
+    def text_coverage(self, vocabulary: Vocabulary, excluded: range) -> Coverage:
+        """Coverage of a piece of text inside paragraphs ``excluded`` (a heading line glued
+        to its paragraph) by the rest of the article."""
+        own = Counter(chain.from_iterable(self.paragraphs[i].stems for i in excluded))
+        credit = self._credit
+        shared = sum(
+            w * credit[max(0, self.places.get(s, 0) - own[s]) + 1]
+            for s, w in zip(vocabulary.stems, vocabulary.weights, strict=True)
+        )
+        total, chance = self._net(vocabulary.weights)
+        return Coverage(shared - chance, total - chance, len(vocabulary.stems))
+
     def _coverage_of(self, text: int, excluded: range) -> Coverage:
         """Coverage of one paragraph by the article without ``excluded`` (which holds it).
 

@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from scrapelint.document import Document
-from scrapelint_rules.offtopic.blocks import Block, document_blocks
+from scrapelint.text import ends_with_terminal
+from scrapelint_rules.offtopic.blocks import HEADING_MAX_WORDS, Block, document_blocks
 from scrapelint_rules.offtopic.cohesion import Article, Coverage, pooled
 from scrapelint_rules.offtopic.vocabulary import paragraph_vocabularies, vocabulary
 
@@ -31,6 +32,8 @@ class LexicalSettings:
     shrink_weight: float
     min_terms: int
     min_blocks: int
+    glued_ratio: float = 0.6
+    glued_heading_ratio: float = 1.0
     spread: float = 2.5
     title_places: int = 1
     min_function_share: float = 0.2
@@ -46,6 +49,10 @@ class Finding:
     score: float
     threshold: float
     median: float
+    #: The fraction of the median behind ``threshold`` when it is not the rule's ``ratio``.
+    ratio: float | None = None
+    #: Further evidence, for the message.
+    note: str = ""
 
 
 def is_english_prose(doc: Document, share: float) -> bool:
@@ -81,6 +88,7 @@ def find_off_topic(doc: Document, settings: LexicalSettings) -> list[Finding]:
     median = statistics.median(scores)
     threshold = settings.ratio * median
     flagged: dict[int, float] = {}
+    glued: dict[int, str] = {}
     answers = question_answers(doc, blocks)
     for i, (coverage, score) in enumerate(zip(singles, scores, strict=True)):
         if score < threshold and coverage.terms >= settings.min_terms and i not in answers:
@@ -105,13 +113,65 @@ def find_off_topic(doc: Document, settings: LexicalSettings) -> list[Finding]:
             flagged.setdefault(i, upper.shrunk(prior, k))
             flagged.setdefault(i + 1, lower.shrunk(prior, k))
     heading_threshold = settings.heading_ratio * median
+    # Second evidence: a headline glued on top of its paragraph (no blank line between them,
+    # in a text that separates paragraphs with blank lines) that shares less with the rest
+    # of the article than a typical paragraph does, where the article's own headings share
+    # more. That is how a teaser of another article arrives; it allows a looser threshold.
+    glued_threshold = settings.glued_ratio * median
+    glued_heading_threshold = settings.glued_heading_ratio * median
+    for i, block in enumerate(blocks):
+        if i in flagged or i in answers or scores[i] >= glued_threshold:
+            continue
+        if singles[i].terms < settings.min_terms:
+            continue
+        heading = glued_heading(doc, block)
+        if heading is None:
+            continue
+        support = article.text_coverage(vocabulary(heading), _span(block))
+        if _unsupported(support, glued_heading_threshold):
+            flagged[i] = scores[i]
+            glued[i] = (
+                f"; its glued-on headline shares {max(support.raw, 0.0):.0%}, "
+                f"below the median {median:.0%}"
+            )
     findings = []
     for i in sorted(flagged):
         block = blocks[i]
         first = leading_headings(article, block, heading_threshold)
         last = trailing_heading(article, blocks, i, heading_threshold)
-        findings.append(Finding(first, last, block.body - first, flagged[i], threshold, median))
+        if i in glued:
+            finding = Finding(
+                first,
+                last,
+                block.body - first,
+                flagged[i],
+                glued_threshold,
+                median,
+                settings.glued_ratio,
+                glued[i],
+            )
+        else:
+            finding = Finding(first, last, block.body - first, flagged[i], threshold, median)
+        findings.append(finding)
     return findings
+
+
+def glued_heading(doc: Document, block: Block) -> str | None:
+    """The first line of the block's body when it reads as a headline glued to the paragraph.
+
+    Only in texts that separate paragraphs with blank lines: where every line is its own
+    paragraph, a line break says nothing.
+    """
+    para = doc.paragraphs[block.body]
+    if para.line_count < 2:
+        return None
+    first = doc.lines[para.first_line].text.strip()
+    words = first.split()
+    if not 2 <= len(words) <= HEADING_MAX_WORDS or ends_with_terminal(first):
+        return None
+    if sum(w[0].isupper() for w in words) * 2 < len(words):
+        return None  # a headline is (mostly) capitalised
+    return first
 
 
 def question_answers(doc: Document, blocks: Sequence[Block]) -> set[int]:

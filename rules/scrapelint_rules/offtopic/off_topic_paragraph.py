@@ -25,6 +25,8 @@ class OffTopicParagraphOptions:
     embedding_ratio: float = 0.4
     #: Share of the lexical score blended into the embeddings method's score (0 to 1).
     lexical_share: float = 0.5
+    #: The same for a block under a glued-on headline the article does not support.
+    glued_ratio: float = 0.6
     #: The same for two adjacent blocks scored without each other.
     pair_ratio: float = 0.3
     #: A heading joins a finding when its coverage is below this fraction of the median.
@@ -56,7 +58,11 @@ class OffTopicParagraph(Rule):
     would give. Scores are shrunk toward the article's mean, so a short
     paragraph needs more evidence, and a block is flagged when its score falls
     well below the article's median block. A heading that the rest of the
-    article does not support is flagged together with its paragraph.
+    article does not support is flagged together with its paragraph. A
+    headline glued on top of its paragraph (no blank line between them, in a
+    text that separates paragraphs with blank lines) that shares less with the
+    article than its median paragraph is a second piece of evidence: such a
+    block is flagged below `glued_ratio` of the median instead of `ratio`.
 
     Word rarity comes from the wordfreq package's English frequency table
     (code Apache-2.0, data CC-BY-SA 4.0), shipped inside the package, so
@@ -89,6 +95,8 @@ class OffTopicParagraph(Rule):
       in its words and in its meaning.
     - `ratio` (float, default 0.28): flag blocks scoring below this fraction
       of the median block.
+    - `glued_ratio` (float, default 0.6): the threshold for a block under a
+      glued-on headline that the article does not support.
     - `pair_ratio` (float, default 0.3): the same for two adjacent blocks
       scored without each other.
     - `heading_ratio` (float, default 0.8): a heading joins a finding when its
@@ -129,6 +137,7 @@ class OffTopicParagraph(Rule):
             shrink_weight=opts.shrink_weight,
             min_terms=opts.min_terms,
             min_blocks=opts.min_blocks,
+            glued_ratio=opts.glued_ratio,
             spread=opts.spread,
         )
         if opts.method == "embeddings":
@@ -150,11 +159,15 @@ class OffTopicParagraph(Rule):
             yield self._report(doc, finding, "vocabulary", opts.ratio)
 
     def _report(self, doc: Document, finding: Finding, basis: str, ratio: float) -> Diagnostic:
-        what = "heading and paragraph" if finding.headings else "paragraph"
+        what = "heading and paragraph" if finding.headings or finding.note else "paragraph"
+        ratio = finding.ratio if finding.ratio is not None else ratio
         relative = finding.score / finding.threshold if finding.threshold > 0 else 0.0
         confidence = round(min(0.99, max(0.5, 1.0 - 0.5 * relative)), 2)
         if basis == "vocabulary":
-            evidence = f"shares {max(finding.score, 0.0):.0%} of its rare vocabulary with"
+            verb = "share" if what != "paragraph" else "shares"
+            evidence = f"{verb} {max(finding.score, 0.0):.0%} of their rare vocabulary with"
+            if what == "paragraph":
+                evidence = evidence.replace("their", "its")
         else:
             evidence = f"has a similarity of {finding.score:.2f} in meaning to"
         message = (
@@ -162,7 +175,7 @@ class OffTopicParagraph(Rule):
             f"({ratio:g} x median {finding.median:.2f})"
             if basis != "vocabulary"
             else f"{what} {evidence} the rest of the article, threshold "
-            f"{finding.threshold:.0%} ({ratio:g} x median {finding.median:.0%})"
+            f"{finding.threshold:.0%} ({ratio:g} x median {finding.median:.0%}){finding.note}"
         )
         first = doc.paragraphs[finding.first]
         last = doc.paragraphs[finding.last]
