@@ -331,3 +331,56 @@ def test_language_neutral_credits_on_other_languages() -> None:
     text = article(body, "Foto: João Silva / Reuters", body, "© 2018 Jornal do Porto")
     found = flagged(lint("BP001", text, title=None), text)
     assert found == ["Foto: João Silva / Reuters", "© 2018 Jornal do Porto"]
+
+
+# -- the fast paths must agree with the plain definitions they replace ----------------------
+
+
+def test_phrase_words_are_the_words_of_the_normalised_phrase() -> None:
+    from scrapelint.phrasepack import normalize_phrase, phrase_words
+
+    lines = [
+        "Read more: The Harbour’s new DREDGER (photo) — 12 comments",
+        "Straße café naïve İstanbul ǅemal ﬁnal K-9",
+        "snake_case__and   tabs\tand\x1cfile separators",
+        "٣ Arabic-Indic digits, ² superscripts, Ⅻ roman",
+        "don't won’t 'quoted' ‘single’",
+        "",
+        "—…•",
+    ]
+    for line in lines:
+        words = [w.decode() for w in phrase_words(line)]
+        assert words == normalize_phrase(line).split(), line
+
+
+def test_anywhere_phrases_keep_catalogue_order_with_anchor_lookup(tmp_path: Path) -> None:
+    from scrapelint.phrasepack import PhraseMatcher, load_pack
+
+    pack = tmp_path / "order.yaml"
+    pack.write_text(
+        "groups:\n"
+        "  - name: first\n"
+        "    scope: anywhere\n"
+        "    phrases: ['zebra crossing tonight', 'apple harvest festival']\n",
+        encoding="utf-8",
+    )
+    matcher = PhraseMatcher([load_pack(pack)])
+    # both phrases occur: the one whose first word sorts first wins, as in a scan by first word
+    found = matcher.match("the apple harvest festival and the zebra crossing tonight")
+    assert found is not None and found.pattern.source == "apple harvest festival"
+    words = matcher.match("a zebra crossing tonight", words=4)
+    assert words is not None and words.pattern.source == "zebra crossing tonight"
+
+
+def test_line_features_match_their_definitions() -> None:
+    from scrapelint_rules.boilerplate.layout import layout
+
+    text = "  “Quoted” start, (bracket) and 3 words_x _ --\nWASHINGTON (AP) —\n\na) item\nB."
+    lay = layout(Document(text))
+    first = lay.lines[0]
+    assert first.text == text.split("\n")[0].strip() and first.start == 2
+    # words: white-space tokens holding a letter, digit or "_"; "--" is not one
+    assert first.words == 7
+    # first characters Q s b a 3 w _: one capital, five letters
+    assert first.capitalised == 1 and first.letters_words == 5
+    assert not first.terminal and lay.lines[2].list_item and lay.lines[3].terminal
