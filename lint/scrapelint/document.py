@@ -130,6 +130,15 @@ class Document:
         text = self.text
         out: list[Line] = []
         pos = 0
+        if "\r" not in text:  # the common case: split in C, offsets by running sum
+            parts = text.split("\n")
+            if len(parts) > 1 and not parts[-1]:
+                parts.pop()  # a final line break does not open another line
+            for index, part in enumerate(parts):
+                end = pos + len(part)
+                out.append(Line(index, pos, end, part))
+                pos = end + 1
+            return tuple(out)
         for m in _LINE_BREAK.finditer(text):
             out.append(Line(len(out), pos, m.start(), text[pos : m.start()]))
             pos = m.end()
