@@ -175,3 +175,43 @@ def test_invalid_user_regex_is_a_config_error_with_line(cli: CLI, tmp_path: Path
     proc = cli("check", str(tmp_path / "a.txt"))
     assert proc.returncode == 2
     assert "bad.yaml:6" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_unreadable_files_and_directories_are_reported_even_as_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Root reads everything, so permission errors are simulated where the runner meets them."""
+    import io
+
+    from scrapelint import inputs, runner
+    from scrapelint.config import Config
+    from scrapelint.linter import Linter
+    from scrapelint.reporters import make_reporter
+
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "a.txt").write_text(HEADLINE_ARTICLE)
+    (tmp_path / "secret.txt").write_text(HEADLINE_ARTICLE)
+    (tmp_path / "open.txt").write_text(HEADLINE_ARTICLE)
+    real_scandir, real_read = os.scandir, inputs.read_bytes
+
+    def scandir(path: str) -> object:
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    def read_bytes(path: str) -> bytes:
+        if path.endswith("secret.txt"):
+            raise PermissionError(13, "Permission denied")
+        return real_read(path)
+
+    monkeypatch.setattr(inputs.os, "scandir", scandir)
+    monkeypatch.setattr(runner, "read_bytes", read_bytes)
+    out = io.StringIO()
+    linter = Linter(Config(select=("DUP001",)))
+    run = runner.Runner(
+        linter, runner.RunOptions(paths=[str(tmp_path)]), make_reporter("concise", out)
+    )
+    summary = run.run()
+    assert any("locked: cannot read directory: Permission denied" in p for p in summary.problems)
+    assert any("secret.txt: cannot read: Permission denied" in p for p in summary.problems)
+    assert "open.txt:3:1: DUP001" in out.getvalue()
