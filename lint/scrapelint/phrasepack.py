@@ -322,6 +322,10 @@ def _fits(p: Pattern, n_words: int) -> bool:
 _Keyed = tuple[bytes, Pattern]
 
 
+#: Up to this many gate characters, testing each with ``in`` beats one class search.
+_FEW_CHARS = 6
+
+
 @dataclass(frozen=True)
 class _Plan:
     """The patterns that may match a line of a given length: those whose ``max-words``
@@ -339,7 +343,8 @@ class _Plan:
     #: one character class for the single-character gates, and their groups
     chars: re.Pattern[str] | None
     by_char: dict[str, int]
-    #: longer gate strings without letters ("...")
+    #: gate strings tested with ``in``: longer ones without letters ("..."), and the
+    #: single characters too when there are few of them
     by_text: tuple[tuple[str, int], ...]
 
 
@@ -446,9 +451,16 @@ class PhraseMatcher:
             tuple(groups),
             always,
             by_word,
-            re.compile("[" + "".join(map(re.escape, singles)) + "]") if singles else None,
+            # a few characters are tested one by one (``in``); many in one class search
+            re.compile("[" + "".join(map(re.escape, singles)) + "]")
+            if len(singles) > _FEW_CHARS
+            else None,
             by_char,
-            tuple((c, bits) for c, bits in by_char.items() if len(c) != 1),
+            tuple(
+                (c, bits)
+                for c, bits in by_char.items()
+                if len(c) != 1 or len(singles) <= _FEW_CHARS
+            ),
         )
 
     def match(
