@@ -234,12 +234,6 @@ class Document:
         line, col = self.position(end - 1)
         return line, col + 1
 
-    def paragraph_at(self, offset: int) -> Paragraph | None:
-        for para in self.paragraphs:
-            if para.start <= offset < max(para.end, para.start + 1):
-                return para
-        return None
-
     def paragraph_of_line(self, line_index: int) -> Paragraph | None:
         """The paragraph containing a given line, or None for blank lines."""
         mapping = self.view("paragraph-of-line", _paragraph_of_line)

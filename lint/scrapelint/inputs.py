@@ -15,7 +15,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -51,26 +51,6 @@ class InputProblem:
             if self.column is not None:
                 where += f":{self.column}"
         return f"{where}: {self.message}"
-
-
-@dataclass
-class TextSource:
-    """A plain-text article read from a file or stdin."""
-
-    path: str
-    raw: bytes
-    encoding: str = "utf-8"
-    bom: bytes = b""
-
-
-@dataclass
-class RecordLine:
-    """One JSONL line kept as raw bytes, so a fix can rewrite only its text field."""
-
-    number: int
-    raw: bytes
-    record: dict[str, Any] | None = None
-    ignore: tuple[str, ...] = field(default_factory=tuple)
 
 
 def is_jsonl(path: str) -> bool:

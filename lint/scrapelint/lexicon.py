@@ -57,11 +57,3 @@ def zipf(word: str) -> float:
     """Zipf frequency (log10 of occurrences per billion words) of a lower-case word."""
     f = frequency_table().get(word, 0.0)
     return math.log10(f * 1e9) if f > 0 else UNKNOWN_ZIPF
-
-
-def is_known_word(word: str, min_zipf: float = 1.0) -> bool:
-    return zipf(word.lower()) >= min_zipf
-
-
-def is_stopword(word: str) -> bool:
-    return word.lower() in STOPWORDS

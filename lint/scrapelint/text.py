@@ -31,7 +31,6 @@ _QUOTES = str.maketrans(
     }
 )
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
-_SPACE = regex.compile(r"\s+")
 
 
 def normalize_for_compare(text: str) -> str:
@@ -42,10 +41,6 @@ def normalize_for_compare(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
     return _NON_WORD.sub(" ", text).strip()
-
-
-def collapse_space(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
 
 
 def ends_with_terminal(text: str) -> bool:
