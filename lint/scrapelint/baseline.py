@@ -9,11 +9,11 @@ with each rule's own ``merge``.
 
 from __future__ import annotations
 
-import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from scrapelint.atomic import atomic_write
 from scrapelint.errors import InputError
+from scrapelint.jsonfile import dumps_tagged, read_tagged
 
 if TYPE_CHECKING:
     from scrapelint.linter import CorpusState, Linter
@@ -24,8 +24,7 @@ VERSION = 1
 
 def dumps(linter: Linter, state: CorpusState) -> str:
     rules = {r.code: r.dump(state[r.code]) for r in linter.corpus_rules if r.code in state}
-    doc = {"format": FORMAT, "version": VERSION, "rules": rules}
-    return json.dumps(doc, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    return dumps_tagged(FORMAT, VERSION, {"rules": rules})
 
 
 def save_baseline(path: str, linter: Linter, state: CorpusState) -> None:
@@ -33,15 +32,7 @@ def save_baseline(path: str, linter: Linter, state: CorpusState) -> None:
 
 
 def load_baseline(path: str, linter: Linter) -> CorpusState:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data: Any = json.load(fh)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read baseline: {exc.strerror}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: baseline is not valid JSON: {exc}") from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise InputError(f"{path}: not a scrapelint baseline file")
+    data = read_tagged(path, FORMAT, "baseline")
     if data.get("version") != VERSION:
         raise InputError(f"{path}: baseline version {data.get('version')!r} is not supported")
     rules = data.get("rules", {})

@@ -11,15 +11,14 @@ no longer match anything are reported, so the file does not rot.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from scrapelint.atomic import atomic_write
 from scrapelint.diagnostics import Diagnostic
 from scrapelint.document import Document
 from scrapelint.errors import InputError
+from scrapelint.jsonfile import read_tagged, write_tagged
 
 FORMAT = "scrapelint-suppressions"
 VERSION = 1
@@ -59,15 +58,7 @@ class Suppressions:
 
     @classmethod
     def load(cls, path: str) -> Suppressions:
-        try:
-            with open(path, encoding="utf-8") as fh:
-                data: Any = json.load(fh)
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read suppressions: {exc.strerror}") from None
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise InputError(f"{path}: suppressions file is not valid JSON: {exc}") from None
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise InputError(f"{path}: not a scrapelint suppressions file")
+        data = read_tagged(path, FORMAT, "suppressions")
         items = data.get("suppressions")
         if not isinstance(items, list) or not all(
             isinstance(i, dict) and isinstance(i.get("fingerprint"), str) for i in items
@@ -108,7 +99,5 @@ class SuppressionWriter:
 
     def save(self) -> int:
         items = [self.entries[k] for k in sorted(self.entries)]
-        data = {"format": FORMAT, "version": VERSION, "suppressions": items}
-        text = json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
-        atomic_write(self.path, text.encode("utf-8"))
+        write_tagged(self.path, FORMAT, VERSION, {"suppressions": items})
         return len(items)
