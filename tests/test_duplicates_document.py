@@ -297,17 +297,24 @@ def test_short_sentences_repeated_are_ignored() -> None:
 
 def test_fast_span_keys_equal_the_engine_normalisation() -> None:
     from scrapelint.text import normalize_for_compare
-    from scrapelint_rules.duplicates.line_index import comparison_key, span_key
+    from scrapelint_rules.duplicates.line_index import comparison_key, line_index, span_key
 
     texts = [
         "Plain ASCII line, with punctuation -- and_underscores!\nSecond line.",
         "Curly \u201cquotes\u201d and \u2018apostrophes\u2019 \u2014 dashes\u00a0and no-break spaces.",
         "Stra\u00dfe und Gr\u00fc\u00dfe \u2026 the \ufb01nal \u2460 items.\r\nNext line",
         "Cr\u00e8me br\u00fbl\u00e9e at the caf\u00e9\rAnother line",
+        # Symbols that NFKC turns into letters, and a combining accent it joins to its letter.
+        "The Widget\u2122 costs 5\u2009\u20ac \u2026 at 30\u2103.\nCafe\u0301 au lait\nN\u00ba \u2116 7",
+        # Punctuation only outside ASCII in one line, a letter with a no-break space in another.
+        "\u201cWe won\u201d \u2014 she said\u2026\n\nNa\u00efve\u00a0plan\u00a0\u2014 again",
     ]
     for text in texts:
         doc = Document(text)
+        index = line_index(doc)
+        keys = {keyed.line.index: keyed.key for keyed in index.lines}
         for line in doc.lines:
             expected = normalize_for_compare(line.text)
             assert span_key(doc, line.start, line.end) == expected
             assert comparison_key(line.text) == expected
+            assert keys.get(line.index, "") == expected

@@ -9,7 +9,9 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from scrapelint.document import Document, Line, Paragraph, Sentence
@@ -34,21 +36,47 @@ def comparison_key(text: str) -> str:
     return " ".join(_WORD_RUN.findall(text.casefold()))
 
 
-# ASCII letters to lower case, digits kept, every other byte to a space: same length.
+# ASCII letters to lower case, digits kept, line breaks kept, every other byte to a space:
+# same length, and the folded text splits into lines where the original does.
 _ASCII_FOLD = bytes(
-    (b + 32 if 65 <= b <= 90 else b) if chr(b).isalnum() else 32 for b in range(256)
+    (b + 32 if 65 <= b <= 90 else b) if chr(b).isalnum() or b in (10, 13) else 32
+    for b in range(256)
 )
 FOLDED_KEY = "dup.ascii-folded"
 
 
 # Characters that are not letters or digits, except the plain spaces that need no change
-# (fewer matches to replace: about three times fewer in prose).
-_NOT_ALNUM_CHAR = re.compile(r"[^\w ]|_")
+# (fewer matches to replace: about three times fewer in prose) and the line breaks kept.
+_NOT_ALNUM_CHAR = re.compile(r"[^\w \n\r]|_")
+# Characters outside ASCII that are no letter or digit (punctuation, symbols, marks).
+_NON_ASCII_SYMBOL = re.compile(r"[^\x00-\x7f\w]")
+
+
+@lru_cache(maxsize=4096)
+def _blanks_safely(char: str) -> bool:
+    """Whether a character reads as a separator whatever the normalisation: it is no letter,
+    digit or combining mark (which NFKC may join to the letter before it), and neither is
+    anything NFKC makes of it (unlike "™" -> "TM")."""
+    if unicodedata.category(char).startswith("M"):
+        return False
+    return not any(c.isalnum() for c in unicodedata.normalize("NFKC", char))
+
+
+def _blank_punctuation(match: re.Match[str]) -> str:
+    char = match.group()
+    return " " if _blanks_safely(char) else char
 
 
 def _fold_span(text: str) -> str | None:
     """``text`` case-folded, every other character than a letter or digit a space; None when
-    that would move offsets (NFKC changes it, or case folding expands)."""
+    that would move offsets (NFKC changes it, or case folding expands).
+
+    Punctuation becomes a space whatever NFKC makes of it (curly quotes, "…", no-break
+    spaces), so only the letters left need to be normal already; text with no letter outside
+    ASCII then takes the byte translation.
+    """
+    if not text.isascii():
+        text = _NON_ASCII_SYMBOL.sub(_blank_punctuation, text)
     if text.isascii():
         return text.encode("ascii").translate(_ASCII_FOLD).decode("ascii")
     if not unicodedata.is_normalized("NFKC", text):
@@ -63,8 +91,9 @@ def _fold_span(text: str) -> str | None:
 class FoldedText:
     """The text folded in place (same offsets), except lines that cannot be (``dirty``).
 
-    Lines are folded one by one only when the whole text cannot be folded at once, so most
-    texts have no dirty line; a span inside a clean line is keyed from ``text``.
+    Line breaks are kept, so the folded text splits into the document's lines. Lines are
+    folded one by one only when the whole text cannot be folded at once, so most texts have
+    no dirty line; a span inside a clean line is keyed from ``text``.
     """
 
     text: str
@@ -83,21 +112,21 @@ class FoldedText:
 def fold_text(doc: Document) -> FoldedText:
     """The text case-folded with every non-alphanumeric character a space, offsets kept.
 
-    A line that NFKC changes, or whose case folding expands, stays unfolded (blanked) and is
-    recorded as dirty, so the rest of the text keeps the fast path. A text with some non-ASCII
-    character is folded line by line even so: most of its lines are ASCII, and the byte
-    translation of those is far cheaper than the regex the others need.
+    Most texts fold at once (see :func:`_fold_span`). Otherwise lines are folded one by one:
+    a line that NFKC changes, or whose case folding expands, stays unfolded (blanked) and is
+    recorded as dirty, so the rest of the text keeps the fast path.
     """
     text = doc.text
-    if text.isascii():
-        return FoldedText(text.encode("ascii").translate(_ASCII_FOLD).decode("ascii"))
+    whole = _fold_span(text)
+    if whole is not None:
+        return FoldedText(whole)
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     pos = 0
     for line in doc.lines:
         if line.start > pos:
-            pieces.append(" " * (line.start - pos))  # the line break
+            pieces.append(text[pos : line.start])  # the line break
         folded = _fold_span(line.text)
         if folded is None:
             folded = " " * len(line.text)
@@ -153,14 +182,21 @@ def _build(doc: Document) -> LineIndex:
     keyed: list[KeyedLine] = []
     groups: dict[str, list[int]] = {}
     folded = doc.view(FOLDED_KEY, fold_text)
-    text = folded.text
-    dirty = set(folded.dirty_starts)
-    for line in doc.lines:
+    keys: Iterable[str]
+    if folded.dirty_starts or "\r" in folded.text:
+        text = folded.text
+        dirty = set(folded.dirty_starts)
+        keys = (
+            comparison_key(line.text)
+            if line.start in dirty
+            else " ".join(text[line.start : line.end].split())
+            for line in doc.lines
+        )
+    else:
+        # The folded text splits into the document's lines as ``Document.lines`` does.
+        keys = [" ".join(part.split()) for part in folded.text.split("\n")]
+    for line, key in zip(doc.lines, keys, strict=False):
         # A blank line has an empty key, like a line of punctuation: both are skipped.
-        if dirty and line.start in dirty:
-            key = comparison_key(line.text)
-        else:
-            key = " ".join(text[line.start : line.end].split())
         if not key:
             continue
         rank = len(keyed)
@@ -226,7 +262,8 @@ def letter_run(doc: Document, start: int, end: int) -> str:
     """Letters and digits of a span, case-folded, without separators: a cheap pre-key.
 
     Two spans with the same :func:`span_key` have the same letter run, so grouping on it
-    first leaves the full key to the few spans that collide.
+    first leaves the full key to the few spans that collide. Spans lie within one line (the
+    folded text keeps line breaks).
     """
     folded = doc.view(FOLDED_KEY, fold_text)
     if not folded.covers(start, end):
