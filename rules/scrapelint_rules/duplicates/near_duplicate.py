@@ -36,17 +36,24 @@ Shingle = tuple[str, str, str]
 @dataclass(slots=True)
 class _Unit:
     paragraph: Paragraph
+    #: The normalised text: words separated by single spaces.
     key: str
-    words: list[str]
     _shingles: set[Shingle] | None = None
 
     @property
     def shingles(self) -> set[Shingle]:
         """Word 3-grams, built only for paragraphs that are candidates."""
         if self._shingles is None:
-            w = self.words
+            w = self.key.split(" ")
             self._shingles = set(zip(w, w[1:], w[2:], strict=False))
         return self._shingles
+
+    def anchors(self) -> tuple[str, str]:
+        """The opening and the closing ``_ANCHOR_WORDS`` words (no split of the whole text)."""
+        key = self.key
+        head = key.split(" ", _ANCHOR_WORDS)
+        tail = key.rsplit(" ", _ANCHOR_WORDS)
+        return " ".join(head[:_ANCHOR_WORDS]), " ".join(tail[-_ANCHOR_WORDS:])
 
 
 class NearDuplicateParagraph(Rule):
@@ -105,7 +112,7 @@ class NearDuplicateParagraph(Rule):
             key = paragraph_key(doc, paragraph)
             if key.count(" ") + 1 < opts.min_words or key == headline:
                 continue
-            units.append(_Unit(paragraph, key, key.split()))
+            units.append(_Unit(paragraph, key))
         if len(units) < 2:
             return
         similar = _drop_substitution_templates(self._similar_pairs(units), units)
@@ -122,10 +129,11 @@ class NearDuplicateParagraph(Rule):
 
     def _similar_pairs(self, units: list[_Unit]) -> list[tuple[int, int, float]]:
         """Pairs (earlier, later, similarity) at or above the threshold, exact copies excluded."""
-        buckets: dict[tuple[bool, tuple[str, ...]], list[int]] = {}
+        buckets: dict[tuple[bool, str], list[int]] = {}
         for i, unit in enumerate(units):
-            buckets.setdefault((True, tuple(unit.words[:_ANCHOR_WORDS])), []).append(i)
-            buckets.setdefault((False, tuple(unit.words[-_ANCHOR_WORDS:])), []).append(i)
+            head, tail = unit.anchors()
+            buckets.setdefault((True, head), []).append(i)
+            buckets.setdefault((False, tail), []).append(i)
         candidates: set[tuple[int, int]] = set()
         for members in buckets.values():
             for x, a in enumerate(members):

@@ -207,8 +207,14 @@ def paragraphs_with_repeated_run(doc: Document, run: int) -> list[Paragraph] | N
             suspects.append(paragraph)
             continue
         words = text[paragraph.start : paragraph.end].split()
-        count = len(words) - run + 1
-        if count > run and len(set(zip(*(words[i:] for i in range(run)), strict=False))) < count:
+        n = len(words)
+        # Two sentences of ``run + 2`` words need twice as many; and a repeated run repeats
+        # its first three words, which most paragraphs never do (a cheaper test first).
+        if n < 2 * (run + 2):
+            continue
+        if run >= 3 and len(set(zip(words, words[1:], words[2:], strict=False))) == n - 2:
+            continue
+        if len(set(zip(*(words[i:] for i in range(run)), strict=False))) < n - run + 1:
             suspects.append(paragraph)
     return suspects
 
