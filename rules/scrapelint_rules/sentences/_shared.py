@@ -7,7 +7,9 @@ shared too.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -126,3 +128,31 @@ def letter_classes(doc: Document) -> bytes:
 def is_english(doc: Document) -> bool:
     """True when the document reads as English (stopword share of its words)."""
     return doc.view("sen.is-english", _english_verdict)
+
+
+#: A semicolon that ends a line or closes a block: code, not a prose semicolon.
+CODE_SEMICOLON = re.compile(r";\s*(?:$|\n|})")
+
+
+def _line_verdicts(doc: Document) -> dict[tuple[str, int, int], bool]:
+    return {}
+
+
+def line_verdict(doc: Document, start: int, end: int, judge: Callable[[str], bool]) -> bool:
+    """``judge`` applied to the text from the line start before ``start`` to the line end after
+    ``end``, remembered per document (by the judge's name and the span).
+
+    Rules judge each candidate's line (does it look like code?); a document that is one
+    long line would otherwise be scanned once per candidate.
+    """
+    text = doc.text
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_end < 0:
+        line_end = len(text)
+    verdicts = doc.view("sen.line-verdicts", _line_verdicts)
+    key = (judge.__qualname__, line_start, line_end)
+    verdict = verdicts.get(key)
+    if verdict is None:
+        verdict = verdicts[key] = judge(text[line_start:line_end])
+    return verdict

@@ -19,13 +19,15 @@ ALLOWED_DOUBLES = load_word_list("allowed_doubles")
 # Lower-case copies are found case-sensitively (cheapest); "The the" only occurs where a
 # sentence or line starts, so that case is checked after ". " and line breaks only, and
 # capitalised pairs elsewhere are names ("Walla Walla") the rule leaves alone anyway.
+# The word is taken possessively (``++``): a shorter copy could never be followed by the
+# space, so giving letters back is wasted work on every space of the text.
 _CANDIDATES = (
-    re.compile(r" ([a-z]+) \1\b"),
-    re.compile(r"-([a-z]+) \1\b"),
-    re.compile(r"\n(\w+) \1\b", re.IGNORECASE),
-    *(re.compile(re.escape(mark) + r" (\w+) \1\b", re.IGNORECASE) for mark in ".!?"),
+    re.compile(r" ([a-z]++) \1\b"),
+    re.compile(r"-([a-z]++) \1\b"),
+    re.compile(r"\n(\w++) \1\b", re.IGNORECASE),
+    *(re.compile(re.escape(mark) + r" (\w++) \1\b", re.IGNORECASE) for mark in ".!?"),
 )
-_AT_START = re.compile(r"(\w+) \1\b", re.IGNORECASE)
+_AT_START = re.compile(r"(\w++) \1\b", re.IGNORECASE)
 _AFTER_WORD = re.compile(r"['’]?\w")
 #: Lines with these marks are code, where "git git" and "sz sz" are fine.
 _CODE_HINT = re.compile(r"[{}=]|\(\)|::|&&|^\s*(?:sudo|import|from) ", re.MULTILINE)

@@ -9,16 +9,26 @@ from functools import lru_cache
 
 from scrapelint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from scrapelint.document import Document
-from scrapelint.lexicon import STOPWORDS, zipf
+from scrapelint.lexicon import STOPWORDS, frequency_table, zipf
 from scrapelint.rule import Rule
-from scrapelint_rules.sentences._shared import is_english, letter_classes, load_word_list, occurs
+from scrapelint_rules.sentences._shared import (
+    CODE_SEMICOLON,
+    is_english,
+    letter_classes,
+    line_verdict,
+    load_word_list,
+    occurs,
+)
 
 AFFIXES = load_word_list("word_affixes")
 
 
 _TOKEN_CHAR = re.compile(r"[\w'’.@/#:\-]")
-_TOKEN_TAIL = re.compile(r"[\w'’.@/#:\-]+$")
 _TOKEN_HEAD = re.compile(r"[\w'’.@/#:\-]+")
+#: Besides letters, digits and "_" (what ``\w`` matches), a token holds these marks.
+_TOKEN_MARKS = "_'’.@/#:-"
+#: How far back a token is followed from a capital hump.
+_TOKEN_REACH = 80
 _CAMEL = re.compile(r"(?P<left>[A-Z]?[a-z]+)(?P<right>[A-Z][a-z]+)")
 # Runs of eight or more lower-case letters in the letter classes (a literal-led pattern).
 _LONG_LOWER = re.compile(rb"aaaaaaaa+")
@@ -34,27 +44,60 @@ _MAX_FUSED_WITH_STOPWORD_ZIPF = 2.0
 _MIN_SPACED_PART_ZIPF = 3.5
 #: Each half of a fusion must be a word at least this common (Zipf scale).
 _MIN_PART_ZIPF = 3.0
-_CODE_LINE = re.compile(r"[{}=]|\(\)|::|&&|\w\(|\[\]|;\s*(?:$|\n|})")
+# Code on a line: braces, assignments, "()", "::", "&&", "[]", a word before "(", or a
+# semicolon ending the line; the literals are tested with ``in`` (a fast C search).
+_CODE_MARKS = ("{", "}", "=", "()", "::", "&&", "[]")
 _CODE_AROUND = re.compile(r"[(=<>\[{\"]")
 _NAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O"})
 
 
+def _is_token_char(char: str) -> bool:
+    return char.isalnum() or char in _TOKEN_MARKS
+
+
 def _token_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Grow ``start:end`` to the whole token (letters, digits, URL and code marks) around it."""
-    left = _TOKEN_TAIL.search(text, max(0, start - 80), start)
+    """Grow ``start:end`` to the whole token (letters, digits, URL and code marks) around it.
+
+    The token reaches back at most ``_TOKEN_REACH`` characters. A token that starts a line
+    takes in a token ending the line before (the behaviour of the pattern search this walk
+    replaced, kept so that reports do not change).
+    """
+    limit = max(0, start - _TOKEN_REACH)
+    left = start
+    while left > limit and _is_token_char(text[left - 1]):
+        left -= 1
+    if left == start and left > limit and text[left - 1] == "\n":
+        before = left - 1
+        while before > limit and _is_token_char(text[before - 1]):
+            before -= 1
+        if before < left - 1:
+            left = before
     right = _TOKEN_HEAD.match(text, end)
-    return (left.start() if left else start), (right.end() if right else end)
+    return left, (right.end() if right else end)
 
 
-def _looks_like_code(text: str, start: int, end: int) -> bool:
+def _code_line(line: str) -> bool:
+    """True when a line has braces, assignments, calls, ``[]`` or a line-ending semicolon."""
+    if any(mark in line for mark in _CODE_MARKS):
+        return True
+    if ";" in line and CODE_SEMICOLON.search(line):
+        return True
+    call = line.find("(")
+    while call >= 0:
+        if call > 0 and (line[call - 1].isalnum() or line[call - 1] == "_"):
+            return True  # a word right before a bracket: format(...)
+        call = line.find("(", call + 1)
+    return False
+
+
+def _looks_like_code(doc: Document, start: int, end: int) -> bool:
     """True when the token sits in code: brackets or operators around it or on its line."""
+    text = doc.text
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     if _CODE_AROUND.match(before) or _CODE_AROUND.match(after):
         return True
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    return _CODE_LINE.search(text, line_start, line_end if line_end >= 0 else len(text)) is not None
+    return line_verdict(doc, start, end, _code_line)
 
 
 @lru_cache(maxsize=50_000)
@@ -69,6 +112,24 @@ def best_split(word: str, min_part_zipf: float) -> int | None:
         if score >= min_part_zipf and (best is None or score > best[0]):
             best = (score, cut)
     return None if best is None else best[1]
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """The table's words with a Zipf value of at least ``_MAX_FUSED_WITH_STOPWORD_ZIPF``.
+
+    Built once per process, so SEN005 drops the known words of a document with one set
+    difference in C instead of a Zipf look-up per word. ``zipf`` depends on a word's
+    frequency only, so it is asked once per distinct frequency, for one word having it.
+    """
+    table = frequency_table()
+    word_with = {frequency: word for word, frequency in table.items()}
+    common = frozenset(
+        frequency
+        for frequency, word in word_with.items()
+        if zipf(word) >= _MAX_FUSED_WITH_STOPWORD_ZIPF
+    )
+    return frozenset(word for word, frequency in table.items() if frequency in common)
 
 
 def _spaced_elsewhere(doc: Document, left: str, right: str, searches: list[int]) -> bool:
@@ -168,7 +229,7 @@ class FusedCamelCase(Rule):
             return None  # McDonald, iPhone, eBay
         if zipf(core.lower()) >= _MAX_FUSED_ZIPF or occurs(doc, core, 2):
             return None  # YouTube, PlayStation; a spelling that recurs is meant that way
-        if _looks_like_code(text, start, end):
+        if _looks_like_code(doc, start, end):
             return None  # formatName(), orderAmount = 5, <Target Name=...>
         if left.islower():
             # "saidMonday", "nearZermatt": the capitalised word stands alone elsewhere.
@@ -235,9 +296,12 @@ class FusedLowercaseWords(Rule):
         searches = [_MAX_TEXT_SEARCHES]
         classes = letter_classes(doc)
         words = {text[run.start() : run.end()] for run in _LONG_LOWER.finditer(classes)}
-        for word in words:
-            if zipf(word) >= _MAX_FUSED_WITH_STOPWORD_ZIPF:
-                continue  # the word list knows it
+        rare = words - _common_words()  # the word list knows the others
+        # When the search budget may run out, the order matters: judge in the words' order.
+        ordered = (
+            [word for word in words if word in rare] if len(rare) > _MAX_TEXT_SEARCHES else rare
+        )
+        for word in ordered:
             diagnostic = self._judge(doc, word, searches)
             if diagnostic is not None:
                 found.append(diagnostic)

@@ -11,7 +11,13 @@ from scrapelint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from scrapelint.document import Document
 from scrapelint.lexicon import zipf
 from scrapelint.rule import Rule
-from scrapelint_rules.sentences._shared import is_english, load_word_list, occurs
+from scrapelint_rules.sentences._shared import (
+    CODE_SEMICOLON,
+    is_english,
+    line_verdict,
+    load_word_list,
+    occurs,
+)
 
 ABBREVIATIONS = load_word_list("abbreviations")
 
@@ -24,13 +30,21 @@ _GLUED = tuple(
 # The word before the mark: letters only, not part of a domain, path, handle or identifier.
 _LEFT = regex.compile(r"(?<![\p{L}\p{N}_./@:\-])\p{L}[\p{Ll}\p{M}'’]+$")
 # Code: braces, assignments, calls, and semicolons that end a line (not prose semicolons).
-_CODE_HINT = re.compile(r"[{}=]|\(\)|::|&&|;\s*(?:$|\n|})")
+# The literals are tested with ``in`` (a fast C search), see _code_line.
+_CODE_MARKS = ("{", "}", "=", "()", "::", "&&")
 #: Top-level domains and file extensions that are written capitalised now and then.
 _DOMAIN_LIKE = frozenset(
     {"com", "net", "org", "gov", "edu", "io", "ai", "co", "uk", "us", "de", "fr", "info", "biz"}
 )
 #: The opening word must be a real English word this common (Zipf scale)...
 _MIN_RIGHT_ZIPF = 3.0
+
+
+def _code_line(line: str) -> bool:
+    """True when a line has braces, assignments, "()", "::", "&&" or a line-ending semicolon."""
+    if any(mark in line for mark in _CODE_MARKS):
+        return True
+    return ";" in line and CODE_SEMICOLON.search(line) is not None
 
 
 class MissingSpaceAfterStop(Rule):
@@ -95,9 +109,7 @@ class MissingSpaceAfterStop(Rule):
         token = text[start:end]
         if occurs(doc, token, 2):
             return None  # a name spelt with a stop ("One.Tel") recurs as it is
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        if _CODE_HINT.search(text, line_start, line_end if line_end >= 0 else len(text)):
+        if line_verdict(doc, start, end, _code_line):
             return None  # code: "response.Should()", "header.Key"
         cut = match.start("right")
         return self.diagnostic(
