@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple, cast
 
 import regex
@@ -52,7 +52,8 @@ class LineInfo(NamedTuple):
     """Features of one non-blank line; ``start``/``end`` span the stripped text.
 
     A named tuple rather than a dataclass: one is built for every line of every
-    document, and a tuple is several times cheaper to construct.
+    document, and a tuple is several times cheaper to construct. The stopword count is
+    computed on demand (:attr:`stopwords`): few lines need it once the layout is built.
     """
 
     index: int  # type: ignore[assignment]  # shadows tuple.index
@@ -60,15 +61,18 @@ class LineInfo(NamedTuple):
     end: int
     text: str
     words: int
-    stopwords: int
     capitalised: int
     letters_words: int
     terminal: bool
     list_item: bool
 
     @property
+    def stopwords(self) -> int:
+        return stopword_count(self.text, self.words)
+
+    @property
     def stop_share(self) -> float:
-        return self.stopwords / self.words if self.words else 0.0
+        return stopword_count(self.text, self.words) / self.words if self.words else 0.0
 
     @property
     def cap_share(self) -> float:
@@ -153,6 +157,20 @@ _ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 #: As in ``scrapelint.text.ends_with_terminal``: closing quotes and brackets after the mark.
 _CLOSERS = "\"'”’»)]"
 _TERMINALS = frozenset(".!?…:;")
+_FIRST_CHAR = itemgetter(0)
+
+
+def stopword_count(text: str, words: int) -> int:
+    """Stopword tokens of a stripped line (lower-cased white-space tokens); for a line longer
+    than ``_FEATURE_CHARS`` characters, estimated from its head and scaled to ``words``.
+
+    Never more than ``words``, which lets :func:`_reads_english` stop counting early.
+    """
+    if len(text) <= _FEATURE_CHARS:
+        return sum(map(_STOP, text.lower().split()))
+    # lower-casing the head before splitting gives the same tokens as splitting first
+    head = text[:_FEATURE_CHARS].lower().split()
+    return sum(map(_STOP, head)) * words // len(head)
 
 
 #: ``LineInfo(*fields)`` without the Python-level ``__new__`` of named tuples (one per line)
@@ -165,21 +183,22 @@ def _line_infos(doc: Document) -> list[LineInfo]:
     infos: list[LineInfo] = []
     append = infos.append
     find_firsts = _WORD_FIRST.findall
+    first_char = _FIRST_CHAR
     for index, start, _end, raw in doc.lines:
         text = raw.strip()
         if not text:
             continue
         if len(text) <= _FEATURE_CHARS:
-            firsts = "".join(find_firsts(text))
+            # the first characters of the white-space tokens; when all are letters or digits
+            # they are the tokens' first word characters, else the pattern finds those
+            firsts = "".join(map(first_char, text.split()))
+            if not firsts.isalnum():
+                firsts = "".join(find_firsts(text))
             words = len(firsts)
             letters = words if firsts.isalpha() else sum(map(str.isalpha, firsts))
             cap = sum(map(str.isupper, firsts))
-            stop = sum(map(_STOP, text.lower().split()))
         else:
-            # lower-casing the head before splitting gives the same tokens as splitting first
-            head = text[:_FEATURE_CHARS].lower().split()
             words = text.count(" ") + 1
-            stop = sum(map(_STOP, head)) * words // len(head)
             letters, cap = words, 0
         if text is not raw:
             start += len(raw) - len(raw.lstrip())
@@ -195,7 +214,6 @@ def _line_infos(doc: Document) -> list[LineInfo]:
                     start + len(text),
                     text,
                     words,
-                    stop,
                     cap,
                     letters,
                     closed[-1:] in _TERMINALS,
@@ -207,15 +225,49 @@ def _line_infos(doc: Document) -> list[LineInfo]:
     return infos
 
 
-def _is_body(info: LineInfo, english: bool = True) -> bool:
-    """A clearly-body line: long, ending a sentence, reading as prose (not a list of names)."""
+def _is_body(info: LineInfo, english: bool = True, stops: dict[int, int] | None = None) -> bool:
+    """A clearly-body line: long, ending a sentence, reading as prose (not a list of names).
+
+    ``stops`` holds the stopword counts already known, by ``info.index``."""
     if info.words < CORE_MIN_WORDS or not info.terminal or info.cap_share >= 0.6:
         return False
     # long lines full of names and numbers (sports results, lists of people) are still prose
     if not english:
         return True
     need = CORE_MIN_STOP_SHARE if info.words < 2 * CORE_MIN_WORDS else CORE_MIN_STOP_SHARE / 2
-    return info.stop_share >= need
+    stop = stops.get(info.index) if stops is not None else None
+    if stop is None:
+        stop = stopword_count(info.text, info.words)
+    return stop / info.words >= need
+
+
+#: Share of stopwords among all words from which a text reads as English.
+ENGLISH_MIN_STOP_SHARE = 0.25
+
+
+def _reads_english(infos: list[LineInfo], stops: dict[int, int]) -> bool:
+    """Whether the stopwords are at least ``ENGLISH_MIN_STOP_SHARE`` of all words.
+
+    Lines are counted longest first and only until the answer is certain: a line has at
+    most as many stopwords as words, so the lines not yet counted bound the total. The
+    counts made are left in ``stops`` (by ``LineInfo.index``) for the body test.
+    """
+    sizes: list[int] = list(map(_WORDS, infos))
+    total: int = sum(sizes)
+    if not total:
+        return False
+    counted = 0
+    left = total
+    for pos in sorted(range(len(infos)), key=sizes.__getitem__, reverse=True):
+        info = infos[pos]
+        stop = stops[info.index] = stopword_count(info.text, info.words)
+        counted += stop
+        left -= info.words
+        if counted / total >= ENGLISH_MIN_STOP_SHARE:
+            return True
+        if (counted + left) / total < ENGLISH_MIN_STOP_SHARE:
+            return False
+    return counted / total >= ENGLISH_MIN_STOP_SHARE
 
 
 def _structured(infos: list[LineInfo]) -> frozenset[int]:
@@ -231,24 +283,25 @@ def _structured(infos: list[LineInfo]) -> frozenset[int]:
 
 
 _WORDS = attrgetter("words")
-_STOPWORDS = attrgetter("stopwords")
 
 
 def _build(doc: Document) -> Layout:
     infos = _line_infos(doc)
-    total_words = sum(map(_WORDS, infos))
-    total_stop = sum(map(_STOPWORDS, infos))
-    english = total_words > 0 and total_stop / total_words >= 0.25
-    # only long lines ending a sentence can be body lines: test those first, in C
-    body = [
-        pos
-        for pos, info in enumerate(infos)
-        if info.words >= CORE_MIN_WORDS and info.terminal and _is_body(info, english)
-    ]
+    stops: dict[int, int] = {}
+    english = _reads_english(infos, stops)
+    # the core runs from the first to the last body line: look for each from its end
+    first = next((pos for pos, info in enumerate(infos) if _is_body(info, english, stops)), -1)
+    last = first
+    if first >= 0:
+        last = next(
+            pos
+            for pos in range(len(infos) - 1, first - 1, -1)
+            if _is_body(infos[pos], english, stops)
+        )
     return Layout(
         lines=tuple(infos),
-        core_first=body[0] if body else -1,
-        core_last=body[-1] if body else -1,
+        core_first=first,
+        core_last=last,
         english=english,
         structured=_structured(infos),
     )
