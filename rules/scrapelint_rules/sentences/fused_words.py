@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from scrapelint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
 from scrapelint.document import Document
@@ -123,13 +124,14 @@ def _common_words() -> frozenset[str]:
     frequency only, so it is asked once per distinct frequency, for one word having it.
     """
     table = frequency_table()
-    word_with = {frequency: word for word, frequency in table.items()}
+    word_with = dict(zip(table.values(), table.keys(), strict=True))  # a word per frequency
     common = frozenset(
         frequency
         for frequency, word in word_with.items()
         if zipf(word) >= _MAX_FUSED_WITH_STOPWORD_ZIPF
     )
-    return frozenset(word for word, frequency in table.items() if frequency in common)
+    # ``map``, ``compress`` and ``frozenset`` keep the pass over the whole table in C.
+    return frozenset(compress(table.keys(), map(common.__contains__, table.values())))
 
 
 def _spaced_elsewhere(doc: Document, left: str, right: str, searches: list[int]) -> bool:

@@ -33,6 +33,9 @@ _MOJIBAKE = re.compile(
 #: Cheap gate before the pattern runs: these pairs or letters almost never occur in English
 #: text except as mojibake (accented capitals such as Ä, Ñ or Ø alone do not open a scan).
 _MOJIBAKE_LEADS = ("Ã", "Â", "â€", "Å", "Ð")
+#: Their first characters: a one-character ``in`` test is a fast scan, a two-character one
+#: is several times slower, so "â€" is only looked for where an "â" occurs.
+_MOJIBAKE_LEAD_CHARS = tuple(dict.fromkeys(lead[0] for lead in _MOJIBAKE_LEADS))
 _REPLACEMENT = re.compile("\ufffd+")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]+")
 _WORD_CHAR = re.compile(r"\w")
@@ -170,7 +173,9 @@ class EncodingDamage(Rule):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
         found: list[Diagnostic] = []
-        if any(lead in text for lead in _MOJIBAKE_LEADS):
+        if any(char in text for char in _MOJIBAKE_LEAD_CHARS) and any(
+            lead in text for lead in _MOJIBAKE_LEADS
+        ):
             found.extend(self._mojibake(text))
         if "\ufffd" in text:
             for match in _REPLACEMENT.finditer(text):

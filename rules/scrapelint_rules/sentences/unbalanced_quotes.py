@@ -18,7 +18,10 @@ _MARK_CHARS = '"“”()'
 _OPENING_QUOTE_START = re.compile(r"\s*[\"“]")
 # Code: braces, tags, assignments, calls, escapes, and semicolons that end a line. Tested with
 # ``in`` (a fast C search) for the literals, the semicolon pattern only where a ";" occurs.
-_CODE_CHARS = ("{", "}", "<", ">", "=", "\\", "()", "::", "&&")
+_CODE_CHARS = ("{", "}", "<", ">", "=", "\\")
+#: Two-character code marks, each looked for only where its first character occurs (a
+#: one-character search is several times faster than a two-character one).
+_CODE_PAIRS = ("::", "&&")
 _CODE_SEMICOLON = re.compile(r";\s*(?:$|\n|})")
 _SPACE_BEFORE = " \t\n([{—–-/"
 _ENUMERATOR = re.compile(r"(?:^|[\s.;:—–-])(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\.?$")
@@ -104,9 +107,17 @@ def _unmatched(text: str, offsets: list[int]) -> tuple[list[int], list[int]]:
     return sorted(unclosed), stray
 
 
-def _looks_like_code(text: str) -> bool:
-    """True when ``text`` has braces, tags, assignments, calls or line-ending semicolons."""
+def _looks_like_code(text: str, marks: list[int]) -> bool:
+    """True when ``text`` has braces, tags, assignments, calls or line-ending semicolons.
+
+    ``marks`` are the offsets of the paragraph's quotes and brackets: an empty call "()"
+    starts at one of them.
+    """
     if any(mark in text for mark in _CODE_CHARS):
+        return True
+    if any(text.startswith("()", offset) for offset in marks):
+        return True
+    if any(pair[0] in text and pair in text for pair in _CODE_PAIRS):
         return True
     return ";" in text and _CODE_SEMICOLON.search(text) is not None
 
@@ -245,7 +256,7 @@ class UnbalancedQuotes(Rule):
         found: dict[int, tuple[list[int], list[int]]] = {}
         for index, offsets in marked.items():
             text = paragraphs[index].text
-            if not _looks_like_code(text):
+            if not _looks_like_code(text, offsets):
                 found[index] = _unmatched(*_paragraph_marks(text, offsets))
         for index, (unclosed, stray) in sorted(found.items()):
             if len(unclosed) + len(stray) > _MAX_PROBLEMS:
