@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -322,10 +322,6 @@ def _fits(p: Pattern, n_words: int) -> bool:
 _Keyed = tuple[bytes, Pattern]
 
 
-#: Up to this many gate characters, testing each with ``in`` beats one class search.
-_FEW_CHARS = 6
-
-
 @dataclass(frozen=True)
 class _Plan:
     """The patterns that may match a line of a given length: those whose ``max-words``
@@ -340,11 +336,8 @@ class _Plan:
     #: groups without a gate
     always: int
     by_word: dict[bytes, int]
-    #: one character class for the single-character gates, and their groups
-    chars: re.Pattern[str] | None
-    by_char: dict[str, int]
-    #: gate strings tested with ``in``: longer ones without letters ("..."), and the
-    #: single characters too when there are few of them
+    #: gate characters and strings without letters (":", " - "), each tested with ``in``
+    #: (a loop of ``in`` tests beats one character-class search), and the groups they open
     by_text: tuple[tuple[str, int], ...]
 
 
@@ -443,7 +436,6 @@ class PhraseMatcher:
                 by_word[word] = by_word.get(word, 0) | bit
             for char in gate.chars:
                 by_char[char] = by_char.get(char, 0) | bit
-        singles = sorted(c for c in by_char if len(c) == 1)
         return _Plan(
             _keyed(self._starts, n_words),
             _keyed(self._ends, n_words),
@@ -451,16 +443,7 @@ class PhraseMatcher:
             tuple(groups),
             always,
             by_word,
-            # a few characters are tested one by one (``in``); many in one class search
-            re.compile("[" + "".join(map(re.escape, singles)) + "]")
-            if len(singles) > _FEW_CHARS
-            else None,
-            by_char,
-            tuple(
-                (c, bits)
-                for c, bits in by_char.items()
-                if len(c) != 1 or len(singles) <= _FEW_CHARS
-            ),
+            tuple(by_char.items()),
         )
 
     def match(
@@ -470,76 +453,80 @@ class PhraseMatcher:
 
         ``tokens`` are the line's :func:`phrase_words` when the caller has them already.
         """
-        if words is not None and self._limit is not None and words > self._limit:
-            return None
         if tokens is None:
             tokens = phrase_words(line)
-        n_words = len(tokens) if words is None else words
-        plan = self._plan(n_words)
-        present = self._watched.intersection(tokens)
-        hit = self._match_literal(tokens, plan, present) if tokens else None
-        if hit is not None:
-            return PhraseMatch(0, len(line), hit)
-        return self._match_regex(line, plan, present)
-
-    def _match_literal(
-        self, tokens: list[bytes], plan: _Plan, present: frozenset[bytes]
-    ) -> Pattern | None:
-        """Whole-line phrases (with an optional count), then line-start and line-end
-        phrases, then phrases anywhere in the line (the first by first word, then catalogue
-        order)."""
-        if len(tokens) <= self._exact_words:
-            norm = b" ".join(tokens)
-            hit = self._exact.get(norm)
-            if hit is None and len(tokens) > 1 and _is_digits(tokens[-1]):
-                # a label with a count: "Comments 12", "View all (4)"
-                hit = self._exact.get(norm.rsplit(b" ", 1)[0])
-            if hit is not None:
-                return hit
-        starts = plan.starts.get(tokens[0])
-        ends = plan.ends.get(tokens[-1])
-        anchors = [word for word in present if word in plan.anywhere]
-        if not (starts or ends or anchors):
-            return None
-        padded = b" " + b" ".join(tokens) + b" "
-        for key, p in starts or ():
-            if padded.startswith(key):
-                return p
-        for key, p in ends or ():
-            if padded.endswith(key):
-                return p
-        best: Pattern | None = None
-        best_order = (b"", 0)
-        for word in anchors:
-            for order, key, p in plan.anywhere[word]:
-                if best is not None and order >= best_order:
-                    break
-                if key in padded:
-                    best, best_order = p, order
-                    break
-        return best
-
-    def _match_regex(self, line: str, plan: _Plan, present: frozenset[bytes]) -> PhraseMatch | None:
-        """The first match of a regex group whose gate the line opens (in pack order)."""
-        if not plan.groups:
-            return None
-        opened = plan.always
-        for word in present:
-            opened |= plan.by_word.get(word, 0)
-        if plan.chars is not None:
-            for char in set(plan.chars.findall(line)):
-                opened |= plan.by_char[char]
-        for text, bits in plan.by_text:
-            if text in line:
-                opened |= bits
-        while opened:
-            bit = opened & -opened
-            opened ^= bit
-            for p in plan.groups[bit.bit_length() - 1]:
-                m = p.pattern.search(line) if self.trusted else self._search(p, line)
-                if m is not None:
-                    return PhraseMatch(m.start(), m.end(), p)
+        if words is None:
+            # no word count to skip long lines by: the look-ups below find nothing there
+            words = len(tokens)
+        for _, found in self.scan((line,), (words,), (tokens,)):
+            return found
         return None
+
+    def scan(
+        self,
+        lines: Iterable[str],
+        words: Iterable[int],
+        tokens: Iterable[list[bytes] | None],
+    ) -> Iterator[tuple[int, PhraseMatch]]:
+        """``(position, match)`` for every stripped line a pattern matches, in line order.
+
+        ``words`` are the lines' word counts (lines longer than any pattern allows are
+        skipped), ``tokens`` their :func:`phrase_words` or None (then computed here). One
+        loop over a document's lines, with the look-ups bound once: this runs on every
+        short line of every text.
+        """
+        limit = self._limit if self._limit is not None else -1
+        plans = self._plans
+        capped = self._bounded + 1
+        watched = self._watched.intersection
+        exact_words = self._exact_words
+        exact = self._exact.get
+        trusted = self.trusted
+        for pos, (line, n_words, toks) in enumerate(zip(lines, words, tokens, strict=True)):
+            if n_words > limit >= 0:
+                continue
+            if toks is None:
+                toks = phrase_words(line)
+            plan = plans.get(n_words if n_words < capped else capped)
+            if plan is None:
+                plan = self._plan(n_words)
+            present = watched(toks)
+            if toks:
+                # literal phrases: whole-line (with an optional count), line-start, line-end,
+                # then anywhere (the first by first word, then catalogue order)
+                hit: Pattern | None = None
+                if len(toks) <= exact_words:
+                    norm = b" ".join(toks)
+                    hit = exact(norm)
+                    if hit is None and len(toks) > 1 and _is_digits(toks[-1]):
+                        # a label with a count: "Comments 12", "View all (4)"
+                        hit = exact(norm.rsplit(b" ", 1)[0])
+                if hit is None:
+                    hit = _match_keyed(toks, plan, present)
+                if hit is not None:
+                    yield pos, PhraseMatch(0, len(line), hit)
+                    continue
+            if not plan.groups:
+                continue
+            # regex groups, in pack order, behind the gates the line opens
+            opened = plan.always
+            by_word = plan.by_word
+            for word in present:
+                opened |= by_word.get(word, 0)
+            for text, bits in plan.by_text:
+                if text in line:
+                    opened |= bits
+            while opened:
+                bit = opened & -opened
+                opened ^= bit
+                for p in plan.groups[bit.bit_length() - 1]:
+                    m = p.pattern.search(line) if trusted else self._search(p, line)
+                    if m is not None:
+                        yield pos, PhraseMatch(m.start(), m.end(), p)
+                        break
+                else:
+                    continue
+                break
 
     def _search(self, p: Pattern, line: str) -> Any:
         timeout = self._timeouts.get(id(p), DEFAULT_TIMEOUT)
@@ -553,6 +540,33 @@ class PhraseMatcher:
                 p.line,
                 p.key,
             ) from None
+
+
+def _match_keyed(tokens: list[bytes], plan: _Plan, present: frozenset[bytes]) -> Pattern | None:
+    """The first line-start, then line-end, then anywhere phrase of ``plan`` in a line."""
+    starts = plan.starts.get(tokens[0])
+    ends = plan.ends.get(tokens[-1])
+    anywhere = plan.anywhere
+    anchors = [word for word in present if word in anywhere] if present else None
+    if not (starts or ends or anchors):
+        return None
+    padded = b" " + b" ".join(tokens) + b" "
+    for key, p in starts or ():
+        if padded.startswith(key):
+            return p
+    for key, p in ends or ():
+        if padded.endswith(key):
+            return p
+    best: Pattern | None = None
+    best_order = (b"", 0)
+    for word in anchors or ():
+        for order, key, p in anywhere[word]:
+            if best is not None and order >= best_order:
+                break
+            if key in padded:
+                best, best_order = p, order
+                break
+    return best
 
 
 def _keyed(index: dict[bytes, list[Pattern]], n_words: int) -> dict[bytes, tuple[_Keyed, ...]]:

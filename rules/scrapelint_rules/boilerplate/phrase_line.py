@@ -5,15 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from scrapelint.diagnostics import Category, Diagnostic, Severity
 from scrapelint.document import Document
-from scrapelint.phrasepack import PhraseMatcher, PhrasePack, load_pack
+from scrapelint.phrasepack import PhraseMatch, PhraseMatcher, PhrasePack, load_pack
 from scrapelint.rule import Rule, RuleSettings
 from scrapelint_rules.boilerplate.common import line_fix, where
-from scrapelint_rules.boilerplate.layout import layout, line_words
+from scrapelint_rules.boilerplate.layout import Layout, layout, line_words
+
+_TEXT = itemgetter(3)  # LineInfo.text
+_WORDS = itemgetter(4)  # LineInfo.words
 
 BUILTIN_PACK = Path(__file__).with_name("phrases_en.yaml")
 #: Symbols, numbers and agency names: the same on pages in any language.
@@ -105,19 +109,29 @@ class BoilerplatePhrase(Rule):
         if not matchers:
             return
         words_of = line_words(doc)
+        if len(matchers) == 1:
+            # the usual case: one matcher scans the lines in one loop
+            texts = map(_TEXT, lay.lines)
+            counts = map(_WORDS, lay.lines)
+            for pos, found in matchers[0].scan(texts, counts, words_of):
+                yield self._report(doc, lay, pos, found)
+            return
         for pos, info in enumerate(lay.lines):
             tokens = words_of[pos]
             for matcher in matchers:
-                found = matcher.match(info.text, info.words, tokens)
-                if found is None:
-                    continue
-                p = found.pattern
-                pack = Path(p.path).name
-                yield self.diagnostic(
-                    info.start,
-                    info.end,
-                    f"line matches boilerplate phrase {p.source!r} ({p.scope.value}, "
-                    f"group {p.group!r} of {pack}) {where(lay, pos)}",
-                    fix=line_fix(doc, lay, pos, pos, "boilerplate line"),
-                )
-                break
+                hit = matcher.match(info.text, info.words, tokens)
+                if hit is not None:
+                    yield self._report(doc, lay, pos, hit)
+                    break
+
+    def _report(self, doc: Document, lay: Layout, pos: int, found: PhraseMatch) -> Diagnostic:
+        info = lay.lines[pos]
+        p = found.pattern
+        pack = Path(p.path).name
+        return self.diagnostic(
+            info.start,
+            info.end,
+            f"line matches boilerplate phrase {p.source!r} ({p.scope.value}, "
+            f"group {p.group!r} of {pack}) {where(lay, pos)}",
+            fix=line_fix(doc, lay, pos, pos, "boilerplate line"),
+        )
