@@ -24,7 +24,7 @@ from itertools import chain, repeat
 from operator import mul, sub
 from typing import NamedTuple
 
-from scrapelint_rules.offtopic.vocabulary import WEIGHTS, Vocabulary, frequency
+from scrapelint_rules.offtopic.vocabulary import WEIGHTS, Terms, frequency
 
 
 class Coverage(NamedTuple):
@@ -53,18 +53,18 @@ class Article:
 
     def __init__(
         self,
-        paragraphs: Sequence[Vocabulary],
-        title: Vocabulary,
+        paragraphs: Sequence[Terms],
+        title: Terms,
         *,
+        tokens: int,
         title_places: int,
         spread: float,
     ) -> None:
         self.paragraphs = paragraphs
-        counts = Counter(chain.from_iterable(vocabulary.stems for vocabulary in paragraphs))
-        for stem in title.stems:
+        counts = Counter(chain.from_iterable(paragraphs))
+        for stem in title:
             counts[stem] += title_places
         self.places: dict[str, int] = dict(counts)
-        tokens = sum(v.tokens for v in paragraphs)
         # Weight of a stem expected to turn up in unrelated text as long as the article, for
         # every possible weight: fewer than collecting the article's distinct weights.
         self._chance = {w: -w * math.expm1(-frequency(w) * tokens) for w in WEIGHTS}
@@ -82,28 +82,26 @@ class Article:
             return self._coverage_of(texts[0], excluded)
         own: Counter[str] = Counter()
         for index in excluded:
-            own.update(self.paragraphs[index].stems)
+            own.update(self.paragraphs[index])
         terms: dict[str, float] = {}
         for index in texts:
-            vocabulary = self.paragraphs[index]
-            for stem, w in zip(vocabulary.stems, vocabulary.weights, strict=True):
+            for stem, w in self.paragraphs[index].items():
                 terms.setdefault(stem, w)
         credit = self._credit
         shared = sum(w * credit[self.places[s] - own[s] + 1] for s, w in terms.items())
         total, chance = self._net(tuple(terms.values()))
         return Coverage(shared - chance, total - chance, len(terms))
 
-    def text_coverage(self, vocabulary: Vocabulary, excluded: range) -> Coverage:
+    def text_coverage(self, vocabulary: Terms, excluded: range) -> Coverage:
         """Coverage of a piece of text inside paragraphs ``excluded`` (a heading line glued
         to its paragraph) by the rest of the article."""
-        own = Counter(chain.from_iterable(self.paragraphs[i].stems for i in excluded))
+        own = Counter(chain.from_iterable(self.paragraphs[i] for i in excluded))
         credit = self._credit
         shared = sum(
-            w * credit[max(0, self.places.get(s, 0) - own[s]) + 1]
-            for s, w in zip(vocabulary.stems, vocabulary.weights, strict=True)
+            w * credit[max(0, self.places.get(s, 0) - own[s]) + 1] for s, w in vocabulary.items()
         )
-        total, chance = self._net(vocabulary.weights)
-        return Coverage(shared - chance, total - chance, len(vocabulary.stems))
+        total, chance = self._net(tuple(vocabulary.values()))
+        return Coverage(shared - chance, total - chance, len(vocabulary))
 
     def _coverage_of(self, text: int, excluded: range) -> Coverage:
         """Coverage of one paragraph by the article without ``excluded`` (which holds it).
@@ -112,12 +110,11 @@ class Article:
         those of the other excluded paragraphs (headings, a neighbour): set lookups in C for
         the common case of a paragraph scored on its own or with its headings.
         """
-        vocabulary = self.paragraphs[text]
-        stems = vocabulary.stems
-        weights = vocabulary.weights
+        stems = self.paragraphs[text]
+        weights = stems.values()
         places: Iterator[int] = map(self.places.__getitem__, stems)
         if len(excluded) > 1:
-            others = [self.paragraphs[i].stems for i in excluded if i != text]
+            others = [self.paragraphs[i] for i in excluded if i != text]
             # Usually one heading: its stems each count once.
             minus: dict[str, int] = (
                 dict.fromkeys(others[0], 1)

@@ -58,17 +58,19 @@ class Finding:
 def is_english_prose(doc: Document, share: float) -> bool:
     """Whether English function words make up at least ``share`` of the words."""
     vocabularies = paragraph_vocabularies(doc)
-    tokens = sum(v.tokens for v in vocabularies)
-    return tokens > 0 and sum(v.function_words for v in vocabularies) >= share * tokens
+    tokens = vocabularies.tokens
+    return tokens > 0 and vocabularies.function_words >= share * tokens
 
 
 def block_scores(
     doc: Document, blocks: Sequence[Block], settings: LexicalSettings
 ) -> tuple[Article, list[Coverage], float, list[float]]:
     """The article index, each block body's coverage, the pooled prior and shrunk scores."""
+    vocabularies = paragraph_vocabularies(doc)
     article = Article(
-        paragraph_vocabularies(doc),
+        vocabularies.terms,
         vocabulary(doc.title or ""),
+        tokens=vocabularies.tokens,
         title_places=settings.title_places,
         spread=settings.spread,
     )

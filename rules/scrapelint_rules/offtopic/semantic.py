@@ -62,8 +62,8 @@ def find_off_topic_semantic(doc: Document, settings: SemanticSettings) -> list[F
             for s, x in zip(scores, lexical, strict=True)
         ]
     threshold = settings.ratio * median
-    vocabularies = paragraph_vocabularies(doc)
-    sizes = [sum(len(v.stems) for v in vocabularies[b.body : b.last + 1]) for b in blocks]
+    vocabularies = paragraph_vocabularies(doc).terms
+    sizes = [sum(map(len, vocabularies[b.body : b.last + 1])) for b in blocks]
     answers = question_answers(doc, blocks)
     flagged = {
         i: s
