@@ -96,9 +96,8 @@ class TruncatedSentence(Rule):
             return None
         if text[-1] in _CLOSERS:
             return None  # quotations and brackets close on their own terms
-        words = text.split()
-        if len(words) < opts.min_words:
-            return None
+        if len(text.split(None, opts.min_words)) < opts.min_words:
+            return None  # (at most min_words splits: enough to tell, without splitting it all)
         fragment_start = _last_sentence_start(text)
         fragment = text[fragment_start:]
         fragment_words = _WORD.findall(fragment)
