@@ -332,6 +332,8 @@ class _Plan:
     ends: dict[bytes, tuple[_Keyed, ...]]
     #: by anchor word, sorted by the phrase's (first word, catalogue order)
     anywhere: dict[bytes, tuple[tuple[tuple[bytes, int], bytes, Pattern], ...]]
+    #: the anchor words of ``anywhere``
+    anchors: frozenset[bytes]
     groups: tuple[tuple[Pattern, ...], ...]
     #: per group, one pattern matching wherever any of the group's does (None for a
     #: single pattern or an untrusted pack): one search rules out a group on most lines
@@ -440,10 +442,12 @@ class PhraseMatcher:
                 by_word[word] = by_word.get(word, 0) | bit
             for char in gate.chars:
                 by_char[char] = by_char.get(char, 0) | bit
+        anywhere = _anchored(self._anchored, n_words)
         return _Plan(
             _keyed(self._starts, n_words),
             _keyed(self._ends, n_words),
-            _anchored(self._anchored, n_words),
+            anywhere,
+            frozenset(anywhere),
             tuple(groups),
             tuple(self._any_of(group) for group in groups),
             always,
@@ -523,7 +527,11 @@ class PhraseMatcher:
                     if hit is None and len(toks) > 1 and _is_digits(toks[-1]):
                         # a label with a count: "Comments 12", "View all (4)"
                         hit = exact(norm.rsplit(b" ", 1)[0])
-                if hit is None:
+                if hit is None and (
+                    toks[0] in plan.starts
+                    or toks[-1] in plan.ends
+                    or (present and not plan.anchors.isdisjoint(present))
+                ):
                     hit = _match_keyed(toks, plan, present)
                 if hit is not None:
                     yield pos, PhraseMatch(0, len(line), hit)
