@@ -24,7 +24,12 @@ ABBREVIATIONS = load_word_list("abbreviations")
 # Sentence punctuation (optionally a closing quote) glued to a capitalised word. One pattern
 # per mark, each led by a literal, so the standard ``re`` engine scans fast.
 _GLUED = tuple(
-    re.compile(re.escape(mark) + r"(?P<quote>[\"”’]?)(?P<right>[A-Z][a-z]+)(?![\w@(\[]|[./:]\w)")
+    (
+        mark,  # a one-character ``in`` test skips the scan where the mark is missing
+        re.compile(
+            re.escape(mark) + r"(?P<quote>[\"”’]?)(?P<right>[A-Z][a-z]+)(?![\w@(\[]|[./:]\w)"
+        ),
+    )
     for mark in ".!?"
 )
 # The word before the mark: letters only, not part of a domain, path, handle or identifier.
@@ -87,7 +92,9 @@ class MissingSpaceAfterStop(Rule):
         text = doc.text
         if not is_english(doc):
             return
-        for pattern in _GLUED:
+        for mark, pattern in _GLUED:
+            if mark not in text:
+                continue
             for match in pattern.finditer(text):
                 diagnostic = self._judge(doc, match)
                 if diagnostic is not None:
