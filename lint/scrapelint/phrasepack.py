@@ -274,7 +274,8 @@ _FOLD_BYTES = bytes(b if b >= 0x80 or chr(b).isalnum() else 0x20 for b in range(
 _FOLD_ASCII_BYTES = _FOLD_BYTES.translate(
     bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
 )
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+#: A non-ASCII character that is not a letter or digit (``\w`` is ``str.isalnum`` or "_").
+_NON_ASCII_MARK = re.compile(r"[^\x00-\x7f\w]")
 
 
 def phrase_words(line: str) -> list[bytes]:
@@ -287,11 +288,9 @@ def phrase_words(line: str) -> list[bytes]:
         return line.encode().translate(_FOLD_ASCII_BYTES, b"'").split()
     folded = line.casefold()
     if not folded.isascii():
-        folded = folded.replace("’", "")  # as an apostrophe, it joins the letters around it
-        if not folded.isascii():
-            for char in set(_NON_ASCII.findall(folded)):
-                if not char.isalnum():
-                    folded = folded.replace(char, " ")
+        # "’" joins the letters around it, as an apostrophe; other non-ASCII characters that
+        # are not letters or digits separate words
+        folded = _NON_ASCII_MARK.sub(" ", folded.replace("’", ""))
     return folded.encode().translate(_FOLD_BYTES, b"'").split()
 
 
