@@ -19,12 +19,30 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from itertools import chain, repeat
-from operator import mul, sub
+from operator import mul
 from typing import NamedTuple
 
 from scrapelint_rules.offtopic.vocabulary import WEIGHTS, Terms, frequency
+
+#: -w and -frequency(w) for every weight, for the article's chance table.
+_NEGATED_WEIGHTS = tuple(-w for w in WEIGHTS)
+_NEGATED = tuple(-frequency(w) for w in WEIGHTS)
+
+
+@lru_cache(maxsize=64)
+def _credit_table(spread: float, size: int) -> tuple[float, ...]:
+    return tuple(min(1.0, max(0.0, (n - 1) / spread)) for n in range(size))
+
+
+def _credits(spread: float, size: int) -> tuple[float, ...]:
+    """Credit of a stem by its number of places (index), for at least ``size`` places.
+
+    The table for a power of two at least ``size`` long is shared between articles.
+    """
+    return _credit_table(spread, max(64, 1 << (size - 1).bit_length()))
 
 
 class Coverage(NamedTuple):
@@ -61,16 +79,21 @@ class Article:
         spread: float,
     ) -> None:
         self.paragraphs = paragraphs
-        counts = Counter(chain.from_iterable(paragraphs))
+        places = Counter(chain.from_iterable(paragraphs))
         for stem in title:
-            counts[stem] += title_places
-        self.places: dict[str, int] = dict(counts)
+            places[stem] += title_places
+        self.places: dict[str, int] = places
         # Weight of a stem expected to turn up in unrelated text as long as the article, for
-        # every possible weight: fewer than collecting the article's distinct weights.
-        self._chance = {w: -w * math.expm1(-frequency(w) * tokens) for w in WEIGHTS}
+        # every possible weight (-w * expm1(-frequency(w) * tokens), computed in C).
+        self._chance = dict(
+            zip(
+                WEIGHTS,
+                map(mul, _NEGATED_WEIGHTS, map(math.expm1, map(mul, _NEGATED, repeat(tokens)))),
+                strict=True,
+            )
+        )
         # Credit of a stem by its number of places, this paragraph included.
-        most = max(self.places.values(), default=0) + 1
-        self._credit = [min(1.0, max(0.0, (n - 1) / spread)) for n in range(most + 1)]
+        self._credit = _credits(spread, max(places.values(), default=0) + 2)
 
     def _net(self, weights: Sequence[float]) -> tuple[float, float]:
         """Total weight and weight expected by chance."""
@@ -103,25 +126,43 @@ class Article:
         total, chance = self._net(tuple(vocabulary.values()))
         return Coverage(shared - chance, total - chance, len(vocabulary))
 
+    def under_headings(self, bodies: Iterable[int], firsts: Iterable[int]) -> list[Coverage]:
+        """Coverage of each paragraph ``bodies[i]`` by the article without the paragraphs
+        ``firsts[i]..bodies[i]`` (its headings): what ``coverage`` gives, for every block at
+        once, with the common case of no headings inlined."""
+        paragraphs = self.paragraphs
+        places = self.places.__getitem__
+        credit = self._credit.__getitem__
+        chance = self._chance.__getitem__
+        out = []
+        for body, first in zip(bodies, firsts, strict=True):
+            if first != body:
+                out.append(self._coverage_of(body, range(first, body + 1)))
+                continue
+            stems = paragraphs[body]
+            weights = stems.values()
+            shared = sum(map(mul, weights, map(credit, map(places, stems))))
+            total = sum(weights)
+            expected = sum(map(chance, weights))
+            out.append(Coverage(shared - expected, total - expected, len(stems)))
+        return out
+
     def _coverage_of(self, text: int, excluded: range) -> Coverage:
         """Coverage of one paragraph by the article without ``excluded`` (which holds it).
 
         Its stems are distinct, so each one's places outside ``excluded`` are its places less
-        those of the other excluded paragraphs (headings, a neighbour): set lookups in C for
-        the common case of a paragraph scored on its own or with its headings.
+        one for each other excluded paragraph (headings, a neighbour) that holds it: only the
+        few stems they share are corrected, by position, and the sums stay in C.
         """
         stems = self.paragraphs[text]
         weights = stems.values()
-        places: Iterator[int] = map(self.places.__getitem__, stems)
-        if len(excluded) > 1:
-            others = [self.paragraphs[i] for i in excluded if i != text]
-            # Usually one heading: its stems each count once.
-            minus: dict[str, int] = (
-                dict.fromkeys(others[0], 1)
-                if len(others) == 1
-                else Counter(chain.from_iterable(others))
-            )
-            places = map(sub, places, map(minus.get, stems, repeat(0)))
+        places = list(map(self.places.__getitem__, stems))
+        order: list[str] | None = None
+        for index in excluded:
+            if index != text:
+                for stem in stems.keys() & self.paragraphs[index].keys():
+                    order = order or list(stems)
+                    places[order.index(stem)] -= 1
         # Places outside ``excluded`` plus one is ``places`` less this paragraph plus one.
         shared = sum(map(mul, weights, map(self._credit.__getitem__, places)))
         total = sum(weights)

@@ -74,7 +74,8 @@ def block_scores(
         title_places=settings.title_places,
         spread=settings.spread,
     )
-    singles = [article.coverage(_body(b), _span(b)) for b in blocks]
+    # A block's body is its last paragraph: the headings above it are left out with it.
+    singles = article.under_headings([b.body for b in blocks], [b.first for b in blocks])
     prior = pooled(singles)
     return article, singles, prior, [c.shrunk(prior, settings.shrink_weight) for c in singles]
 

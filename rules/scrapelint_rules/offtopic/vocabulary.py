@@ -104,7 +104,8 @@ def stem(word: str) -> str:
 
 def weight(zipf_value: float) -> float:
     """Rarity weight of a word from its Zipf frequency (rounded to ``WEIGHT_STEP``)."""
-    raw = min(MAX_WEIGHT, max(MIN_WEIGHT, COMMON_ZIPF - zipf_value))
+    raw = COMMON_ZIPF - zipf_value
+    raw = MAX_WEIGHT if raw > MAX_WEIGHT else MIN_WEIGHT if raw < MIN_WEIGHT else raw
     return round(raw / WEIGHT_STEP) * WEIGHT_STEP
 
 
@@ -123,7 +124,8 @@ def content_term(word: str) -> tuple[str, float] | None:
         return None
     if not word.isalpha() and sum(c.isdigit() for c in word) * 2 >= len(word):
         return None
-    return stem(word), weight(max(UNKNOWN_ZIPF, zipf(word)))
+    zipf_value = zipf(word)
+    return stem(word), weight(zipf_value if zipf_value > UNKNOWN_ZIPF else UNKNOWN_ZIPF)
 
 
 def _word_kind(word: str) -> Chunk:
@@ -136,10 +138,11 @@ def _words(chunk: str) -> list[str]:
 
 def _chunk_kind(chunk: str) -> Chunk:
     if chunk.isalpha():  # letters only: one whole word
-        return _word_kind(chunk)
+        return _FUNCTION if chunk in STOPWORDS else content_term(chunk)
     words = _words(chunk)
-    if len(words) == 1:
-        return _word_kind(words[0])
+    if len(words) == 1:  # a word with a digit, or with punctuation around it
+        known = _CHUNKS.get(words[0], _UNSEEN)
+        return _word_kind(words[0]) if known is _UNSEEN else known
     return _SEVERAL if words else _NO_WORD
 
 
