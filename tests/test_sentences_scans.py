@@ -15,7 +15,13 @@ import pytest
 
 from scrapelint.document import Document
 from scrapelint.lexicon import frequency_table, zipf
-from scrapelint_rules.sentences import _shared, fused_words, missing_space, unbalanced_quotes
+from scrapelint_rules.sentences import (
+    _shared,
+    article_agreement,
+    fused_words,
+    missing_space,
+    unbalanced_quotes,
+)
 from scrapelint_rules.sentences.fused_words import FusedLowercaseWords
 from scrapelint_rules.sentences.missing_space import MissingSpaceAfterStop
 from scrapelint_rules.sentences.truncated import TruncatedSentence, TruncatedSentenceOptions
@@ -80,6 +86,39 @@ def test_code_verdict_is_per_line() -> None:
     )
     found = [text[d.start : d.end] for d in MissingSpaceAfterStop().check(Document(text))]
     assert found == ["dangerous.The", "shut.Traffic"]
+
+
+# -- SEN008 article candidates ---------------------------------------------------------
+
+_ARTICLE_PIECES = ["a", "an", "A", "An", "apple", "hour", "pear", "8", "11", "'", "“", "(", "x"]
+
+
+def _article_texts(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        pieces = [rng.choice(_ARTICLE_PIECES) for _ in range(12)]
+        texts.append("".join(piece + rng.choice("  \n") for piece in pieces))
+    return [*texts, " a a a apple", " A A B A C", " an an pear", " a an pear an a apple"]
+
+
+def test_article_candidates_rebuild_each_patterns_matches() -> None:
+    finders = (
+        (article_agreement._A_OR_AN_FINDER, "a", article_agreement._SPACE_A),
+        (article_agreement._A_OR_AN_FINDER, "an", article_agreement._SPACE_AN),
+        (article_agreement._CAPITAL_A_FINDER, "An?", article_agreement._SPACE_CAPITAL_A),
+    )
+    for text in _article_texts(500, seed=8):
+        for finder, article, pattern in finders:
+            rebuilt: list[re.Match[str]] = []
+            for hit in finder.finditer(text):
+                is_an = text[hit.start() + 1] == "n"
+                if article == "An?" or is_an == (article == "an"):
+                    article_agreement._add_unless_overlapping(
+                        rebuilt, pattern, text, hit.start() - 1
+                    )
+            expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in rebuilt] == expected, text
 
 
 # -- SEN006 marks ---------------------------------------------------------------------

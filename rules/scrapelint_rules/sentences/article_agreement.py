@@ -22,12 +22,20 @@ _ARTICLE_AND_WORD = (
 # consonant: the lookaheads drop the common, correct cases before any Python code runs.
 _A_SUSPECT = r"(?=[\"'“‘(]?(?:[aeiouAEIOUhH8]|1[18]))"
 _AN_SUSPECT = r"(?=[\"'“‘(]?[^aeiouAEIOU\W])"
-_PATTERNS = (
-    re.compile(" " + _ARTICLE_AND_WORD.format("a", _A_SUSPECT)),
-    re.compile(" " + _ARTICLE_AND_WORD.format("an", _AN_SUSPECT)),
-    re.compile(" " + _ARTICLE_AND_WORD.format("An?", "")),
-    re.compile("\n" + _ARTICLE_AND_WORD.format("An?", "")),
+_SPACE_A = re.compile(" " + _ARTICLE_AND_WORD.format("a", _A_SUSPECT))
+_SPACE_AN = re.compile(" " + _ARTICLE_AND_WORD.format("an", _AN_SUSPECT))
+_SPACE_CAPITAL_A = re.compile(" " + _ARTICLE_AND_WORD.format("An?", ""))
+_LINE_START_A = re.compile("\n" + _ARTICLE_AND_WORD.format("An?", ""))
+# Where the three space-led patterns match, found from the article's first letter: a scan
+# led by "a" or "A" checks far fewer places than one led by a space. Each finder matches at
+# the article exactly where its pattern matches at the space before it, and only consumes
+# the article's letters, so no candidate is skipped; _space_led_matches turns the
+# candidates back into what ``finditer`` of each pattern yields.
+_WORD_AHEAD = r"(?=[\"'“‘(]?[A-Za-z0-9])"
+_A_OR_AN_FINDER = re.compile(
+    "a(?: (?<= a )" + _A_SUSPECT + _WORD_AHEAD + "|n (?<= an )" + _AN_SUSPECT + _WORD_AHEAD + ")"
 )
+_CAPITAL_A_FINDER = re.compile("A(?<= A)(?=n? " + _WORD_AHEAD[3:])
 _AT_START = re.compile(_ARTICLE_AND_WORD.format("An?", ""))
 _ELEVEN_EIGHTEEN = re.compile(r"1[18](?:\d\d)?(?!\d)")
 _SENTENCE_OPENERS = ".!?:\"“”'‘’(\n"
@@ -112,7 +120,17 @@ class ArticleSoundMismatch(Rule):
         text = doc.text
         if not is_english(doc):
             return
-        matches = [m for pattern in _PATTERNS for m in pattern.finditer(text)]
+        a_matches: list[re.Match[str]] = []
+        an_matches: list[re.Match[str]] = []
+        for hit in _A_OR_AN_FINDER.finditer(text):
+            if text[hit.start() + 1] == "n":
+                _add_unless_overlapping(an_matches, _SPACE_AN, text, hit.start() - 1)
+            else:
+                _add_unless_overlapping(a_matches, _SPACE_A, text, hit.start() - 1)
+        capital_matches: list[re.Match[str]] = []
+        for hit in _CAPITAL_A_FINDER.finditer(text):
+            _add_unless_overlapping(capital_matches, _SPACE_CAPITAL_A, text, hit.start() - 1)
+        matches = [*a_matches, *an_matches, *capital_matches, *_LINE_START_A.finditer(text)]
         head = _AT_START.match(text)
         if head is not None:
             matches.append(head)
@@ -145,6 +163,21 @@ class ArticleSoundMismatch(Rule):
             ),
             confidence=0.8,
         )
+
+
+def _add_unless_overlapping(
+    found: list[re.Match[str]], pattern: re.Pattern[str], text: str, start: int
+) -> None:
+    """Add ``pattern``'s match at ``start`` unless it overlaps the last one in ``found``.
+
+    Called with the pattern's match places in order, this rebuilds ``pattern.finditer``:
+    a match that begins inside the previous one is not reported.
+    """
+    if found and start < found[-1].end():
+        return
+    match = pattern.match(text, start)
+    if match is not None:
+        found.append(match)
 
 
 def _starts_sentence(text: str, start: int) -> bool:
