@@ -226,6 +226,15 @@ def test_captions_are_flagged_and_ordinary_sentences_are_not() -> None:
     assert flagged(lint("BP004", text), text) == [caption, file_photo]
 
 
+def test_action_caption_with_a_verb_joined_by_an_apostrophe_is_still_found() -> None:
+    # "’" joins "Smith" and "speaks" into one phrase word, yet the cue reads "speaks" alone
+    caption = "Jane Smith’speaks at the launch of the new map in Kilrush on Tuesday, Nov. 19, 2019."
+    text = article(BODY[0], BODY[1], caption, BODY[2], BODY[3])
+    found = lint("BP004", text)
+    assert flagged(found, text) == [caption]
+    assert "present-tense action" in found[0].message
+
+
 # -- BP006 glued-boilerplate --------------------------------------------------------
 
 
@@ -384,3 +393,34 @@ def test_line_features_match_their_definitions() -> None:
     # first characters Q s b a 3 w _: one capital, five letters
     assert first.capitalised == 1 and first.letters_words == 5
     assert not first.terminal and lay.lines[2].list_item and lay.lines[3].terminal
+
+
+def test_english_test_and_core_match_their_definitions() -> None:
+    from scrapelint_rules.boilerplate.layout import CORE_MIN_WORDS, layout, stopword_count
+
+    long_names = " ".join(["Kilrush Quay Harbour Board Dredger"] * 12)  # no stopwords
+    texts = [
+        "Harbour cranes the quay",  # one stopword in four words: exactly the threshold
+        "Harbour cranes the quay docks",  # one in five: below it
+        article("Kilrush", "Quay", "Harbour", *BODY, "Tide Tables", "Contact"),
+        article(long_names + " and the end of it.", "the of and", "Harbour Board"),
+        article("Hafen Kran Kai Bagger", "Der Hafen wurde am Montag wieder geöffnet.", *BODY[:1]),
+        "",
+    ]
+    for text in texts:
+        lay = layout(Document(text))
+        words = sum(info.words for info in lay.lines)
+        stops = sum(stopword_count(info.text, info.words) for info in lay.lines)
+        assert lay.english == (words > 0 and stops / words >= 0.25), text
+        body = [
+            pos
+            for pos, info in enumerate(lay.lines)
+            if info.words >= CORE_MIN_WORDS
+            and info.terminal
+            and info.cap_share < 0.6
+            and (not lay.english or info.stop_share >= (0.18 if info.words < 36 else 0.09))
+        ]
+        assert (lay.core_first, lay.core_last) == ((body[0], body[-1]) if body else (-1, -1))
+    assert layout(Document(texts[0])).english and not layout(Document(texts[1])).english
+    # a long line's stopwords are estimated from its head: here, none
+    assert layout(Document(texts[3])).lines[0].stopwords == 0

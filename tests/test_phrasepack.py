@@ -151,3 +151,46 @@ def test_whole_line_label_with_a_count() -> None:
     m = matcher("groups:\n  - scope: whole-line\n    phrases: ['Comments']\n")
     assert m.match("Comments (12)") is not None
     assert m.match("Comments on the plan") is None
+
+
+SCAN_PACK = """\
+name: scan-check
+groups:
+  - name: nav
+    scope: whole-line
+    phrases: ["Tide Tables"]
+  - name: prompts
+    scope: line-start
+    max-words: 12
+    phrases: ["Dock Talk:"]
+  - name: notices
+    scope: anywhere
+    max-words: 30
+    phrases: ["reprinted with permission"]
+  - name: counters
+    scope: anywhere
+    max-words: 12
+    requires: [' of ']
+    regexes: ['buoy\\s+\\d+\\s+of\\s+\\d+', 'mooring\\s+\\d+\\s+of\\s+\\d+']
+"""
+
+
+@pytest.mark.parametrize("trusted", [False, True])
+def test_scan_reports_what_match_reports_line_by_line(trusted: bool) -> None:
+    m = PhraseMatcher([parse_pack(SCAN_PACK, "scan.yaml")], trusted=trusted)
+    lines = [
+        "Tide Tables (12)",
+        "The quay reopened on Monday after the storm.",
+        "Dock Talk: the new crane",
+        "This story is reprinted with permission of the owners.",
+        "Mooring 3 of 40 and buoy 2 of 9",  # both regexes match: the first one is reported
+        "Mooring 3 of 40 was repainted",  # only the second regex matches
+        "buoy 4 of 4 " + "word " * 20,  # too long for the regex group (max-words 12)
+    ]
+    words = [len(line.split()) for line in lines]
+    scanned = dict(m.scan(lines, words, [None] * len(lines)))
+    for pos, line in enumerate(lines):
+        assert scanned.get(pos) == m.match(line, words[pos]), line
+    assert sorted(scanned) == [0, 2, 3, 4, 5]
+    assert scanned[4].pattern.source.startswith("buoy") and scanned[4].start == 20
+    assert scanned[5].pattern.source.startswith("mooring") and scanned[5].start == 0
