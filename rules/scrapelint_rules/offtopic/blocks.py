@@ -39,7 +39,7 @@ def is_heading_like(paragraph: Paragraph) -> bool:
     text = paragraph.text.strip()
     if not text or len(text) > HEADING_MAX_CHARS:
         return False
-    if len(text.split()) > HEADING_MAX_WORDS:
+    if len(text.split(None, HEADING_MAX_WORDS)) > HEADING_MAX_WORDS:
         return False
     return not ends_with_terminal(text) or text.endswith(":")
 
@@ -47,24 +47,22 @@ def is_heading_like(paragraph: Paragraph) -> bool:
 def build_blocks(doc: Document) -> tuple[Block, ...]:
     """Group each run of heading-like paragraphs with the paragraph that follows it."""
     paragraphs = doc.paragraphs
+    last = len(paragraphs) - 1
     blocks: list[Block] = []
+    new_block = tuple.__new__  # positional and in C: one block per paragraph
     pending: int | None = None
     for para in paragraphs:
-        if is_heading_like(para) and para.index + 1 < len(paragraphs):
+        index = para.index
+        text = para.text
+        # Quick test first: a heading is at most HEADING_MAX_CHARS long, space around aside.
+        short = len(text) <= HEADING_MAX_CHARS or text[0].isspace() or text[-1].isspace()
+        if short and index < last and is_heading_like(para):
             if pending is None:
-                pending = para.index
+                pending = index
             continue
-        first = para.index if pending is None else pending
-        blocks.append(
-            Block(
-                index=len(blocks),
-                first=first,
-                last=para.index,
-                headings=para.index - first,
-                start=paragraphs[first].start,
-                end=para.end,
-            )
-        )
+        first = index if pending is None else pending
+        start = para.start if pending is None else paragraphs[first].start
+        blocks.append(new_block(Block, (len(blocks), first, index, index - first, start, para.end)))
         pending = None
     return tuple(blocks)
 

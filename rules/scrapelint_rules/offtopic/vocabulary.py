@@ -17,8 +17,8 @@ import math
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import repeat
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import is_, itemgetter
 from typing import NamedTuple, cast
 
 from scrapelint.document import Document
@@ -148,7 +148,8 @@ def _chunk_kind(chunk: str) -> Chunk:
 
 def _classify(chunks: list[str], values: list[Chunk]) -> list[Chunk]:
     """``values`` with the unseen chunks classified (and cached while there is room)."""
-    new = {chunk: _chunk_kind(chunk) for chunk in set(chunks).difference(_CHUNKS)}
+    unseen = dict.fromkeys(compress(chunks, map(is_, values, repeat(_UNSEEN))))
+    new = {chunk: _chunk_kind(chunk) for chunk in unseen}
     if len(_CHUNKS) < _CHUNKS_LIMIT:
         _CHUNKS.update(new)
     # Cached chunks keep their value; the new ones take theirs.
@@ -168,10 +169,9 @@ def _pairs(values: list[Chunk]) -> Terms:
 def _terms(chunks: list[str]) -> tuple[Terms, int, int]:
     """The terms of a text split into chunks, its number of words and of function words."""
     values = list(map(_CHUNKS.get, chunks, repeat(_UNSEEN)))
-    terms = _pairs(values)
-    if _UNSEEN[0] in terms:
+    if _UNSEEN in values:
         values = _classify(chunks, values)
-        terms = _pairs(values)
+    terms = _pairs(values)
     tokens = len(values)
     if _NO_WORD[0] in terms:
         tokens -= values.count(_NO_WORD)
