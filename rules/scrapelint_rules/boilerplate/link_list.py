@@ -102,18 +102,22 @@ class LinkList(Rule):
         lay = layout(doc)
         if lay.core_first < 0:
             return
-        headline = normalize_for_compare(doc.title or lay.lines[0].text)
+        headline: str | None = None  # normalised when a line first needs it
         max_words = self.options.max_words
-        flagged = [
-            pos
-            for pos, info in enumerate(lay.lines)
+        flagged: list[int] = []
+        for pos, info in enumerate(lay.lines):
             # a cheap pre-test of `is_short_fragment`, which `_is_listed` starts with
-            if 1 <= info.words <= max_words
-            and (not info.terminal or info.text.endswith("?"))
-            and self._is_listed(doc, lay, pos)
+            if not (
+                1 <= info.words <= max_words
+                and (not info.terminal or info.text.endswith("?"))
+                and self._is_listed(doc, lay, pos)
+            ):
+                continue
+            if headline is None:
+                headline = normalize_for_compare(doc.title or lay.lines[0].text)
             # a repeated headline is DUP001's finding, not a menu
-            and normalize_for_compare(info.text) != headline
-        ]
+            if normalize_for_compare(info.text) != headline:
+                flagged.append(pos)
         block: list[int] = []
         for pos in flagged:
             if block and pos != block[-1] + 1:
