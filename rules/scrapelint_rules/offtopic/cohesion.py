@@ -156,13 +156,15 @@ class Article:
         """
         stems = self.paragraphs[text]
         weights = stems.values()
-        places = list(map(self.places.__getitem__, stems))
-        order: list[str] | None = None
-        for index in excluded:
-            if index != text:
-                for stem in stems.keys() & self.paragraphs[index].keys():
-                    order = order or list(stems)
-                    places[order.index(stem)] -= 1
+        keys = stems.keys()
+        # Usually a heading shares no stem with its paragraph: nothing to correct.
+        shares = [keys & self.paragraphs[i].keys() for i in excluded if i != text]
+        places: Iterable[int] = map(self.places.__getitem__, stems)
+        if any(shares):
+            places = list(places)
+            order = list(stems)
+            for stem in chain.from_iterable(shares):
+                places[order.index(stem)] -= 1
         # Places outside ``excluded`` plus one is ``places`` less this paragraph plus one.
         shared = sum(map(mul, weights, map(self._credit.__getitem__, places)))
         total = sum(weights)

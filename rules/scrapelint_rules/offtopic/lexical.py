@@ -77,7 +77,9 @@ def block_scores(
     # A block's body is its last paragraph: the headings above it are left out with it.
     singles = article.under_headings([b.body for b in blocks], [b.first for b in blocks])
     prior = pooled(singles)
-    return article, singles, prior, [c.shrunk(prior, settings.shrink_weight) for c in singles]
+    k = settings.shrink_weight
+    # Coverage.shrunk, inlined (one call per block).
+    return article, singles, prior, [(c.shared + k * prior) / (c.total + k) for c in singles]
 
 
 def find_off_topic(doc: Document, settings: LexicalSettings) -> list[Finding]:
@@ -180,10 +182,12 @@ def glued_heading(doc: Document, block: Block) -> str | None:
 def question_answers(doc: Document, blocks: Sequence[Block]) -> set[int]:
     """Blocks that open with a question: interviews and FAQs change subject by design."""
     out: set[int] = set()
+    paragraphs = doc.paragraphs
     for block in blocks:
-        opening = doc.paragraphs[block.first].text.lstrip()
-        first_line = opening.split("\n", 1)[0].rstrip()
-        if first_line.endswith("?") or opening[:2] in ("Q:", "Q.") or opening[:2] == "A:":
+        text = paragraphs[block.first].text
+        opening = text.lstrip()
+        asks = "?" in text and opening.split("\n", 1)[0].rstrip().endswith("?")
+        if asks or opening[:2] in ("Q:", "Q.", "A:"):
             out.add(block.index)
     return out
 
