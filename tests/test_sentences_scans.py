@@ -121,6 +121,15 @@ def test_article_candidates_rebuild_each_patterns_matches() -> None:
             assert [(m.span(), m.groupdict()) for m in rebuilt] == expected, text
 
 
+def test_line_verdicts_are_kept_apart_per_judge() -> None:
+    text = "The road was dangerous.The mayor said call(it) works.\nNext line here."
+    doc = Document(text)
+    # Both rules name their judge _code_line; "call(" is code only for SEN004's.
+    assert not _shared.line_verdict(doc, 5, 10, missing_space._code_line)
+    assert _shared.line_verdict(doc, 5, 10, fused_words._code_line)
+    assert not _shared.line_verdict(doc, 5, 10, missing_space._code_line)
+
+
 # -- SEN006 marks ---------------------------------------------------------------------
 
 

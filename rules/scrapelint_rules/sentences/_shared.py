@@ -141,13 +141,13 @@ def is_english(doc: Document) -> bool:
 CODE_SEMICOLON = re.compile(r";\s*(?:$|\n|})")
 
 
-def _line_verdicts(doc: Document) -> dict[tuple[str, int, int], bool]:
+def _line_verdicts(doc: Document) -> dict[tuple[Callable[[str], bool], int, int], bool]:
     return {}
 
 
 def line_verdict(doc: Document, start: int, end: int, judge: Callable[[str], bool]) -> bool:
     """``judge`` applied to the text from the line start before ``start`` to the line end after
-    ``end``, remembered per document (by the judge's name and the span).
+    ``end``, remembered per document (by the judge itself and the span).
 
     Rules judge each candidate's line (does it look like code?); a document that is one
     long line would otherwise be scanned once per candidate.
@@ -158,7 +158,7 @@ def line_verdict(doc: Document, start: int, end: int, judge: Callable[[str], boo
     if line_end < 0:
         line_end = len(text)
     verdicts = doc.view("sen.line-verdicts", _line_verdicts)
-    key = (judge.__qualname__, line_start, line_end)
+    key = (judge, line_start, line_end)
     verdict = verdicts.get(key)
     if verdict is None:
         verdict = verdicts[key] = judge(text[line_start:line_end])
