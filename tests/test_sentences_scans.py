@@ -19,6 +19,7 @@ from scrapelint_rules.sentences import (
     _shared,
     article_agreement,
     fused_words,
+    lowercase_start,
     missing_space,
     unbalanced_quotes,
 )
@@ -29,7 +30,7 @@ from scrapelint_rules.sentences.unbalanced_quotes import UnbalancedQuotes
 
 # Characters that matter to the scans: letters, digits, token marks, code marks, quotes,
 # brackets, several kinds of white space and line breaks, non-ASCII letters.
-_ALPHABET = "abcXY19_'’.@/#:-;{}=<>\\()[]&\"“” \t\n\r\u00a0éß"
+_ALPHABET = "abcXY19_'’.@/#:-;{}=<>\\()[]&$\"“” \t\n\r\u00a0éß"
 
 
 def _random_texts(count: int, length: int, seed: int) -> list[str]:
@@ -63,6 +64,7 @@ def test_token_span_reaches_back_at_most_80_characters() -> None:
 
 # -- SEN003 / SEN004 / SEN006 code tests ----------------------------------------------
 
+_SEN001_CODE = re.compile(r"[{}]|=>|\(\)|&&|::|\$ ")
 _SEN003_CODE = re.compile(r"[{}=]|\(\)|::|&&|;\s*(?:$|\n|})")
 _SEN004_CODE = re.compile(r"[{}=]|\(\)|::|&&|\w\(|\[\]|;\s*(?:$|\n|})")
 _SEN006_CODE = re.compile(r"[{}<>=\\]|\(\)|::|&&|;\s*(?:$|\n|})")
@@ -71,6 +73,7 @@ _SEN006_CODE = re.compile(r"[{}<>=\\]|\(\)|::|&&|;\s*(?:$|\n|})")
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_code_line_tests_match_their_patterns(seed: int) -> None:
     for text in [*_random_texts(400, 30, seed=seed), "a;  ", "a; b", "f(x)", "x[] y", "a;\n b"]:
+        assert lowercase_start._code_line(text) == bool(_SEN001_CODE.search(text)), text
         assert missing_space._code_line(text) == bool(_SEN003_CODE.search(text)), text
         assert fused_words._code_line(text) == bool(_SEN004_CODE.search(text)), text
         marks = [m.start() for m in unbalanced_quotes._MARKS.finditer(text)]

@@ -11,7 +11,7 @@ from scrapelint.diagnostics import Category, Diagnostic, Severity
 from scrapelint.document import Document
 from scrapelint.lexicon import zipf
 from scrapelint.rule import Rule
-from scrapelint_rules.sentences._shared import is_english, load_word_list
+from scrapelint_rules.sentences._shared import is_english, line_verdict, load_word_list
 
 ABBREVIATIONS = load_word_list("abbreviations")
 
@@ -25,11 +25,17 @@ _CLOSERS = "\"'”’)]»"
 _MAX_LOWERCASE_STYLE_SHARE = 0.2
 #: A lower-case word rarer than this (Zipf scale) is taken for a name or a command.
 _MIN_WORD_ZIPF = 3.5
-_CODE_HINT = re.compile(r"[{}]|=>|\(\)|&&|::|\$ ")
+# Code on a line: braces, "=>", "()", "&&", "::", "$ " (a shell prompt); tested with ``in``.
+_CODE_MARKS = ("{", "}", "=>", "()", "&&", "::", "$ ")
 _APOSTROPHE = re.compile(r"['’]")
 _ANY_START = re.compile(r"\. [A-Za-z]")
 _LOWER_START = re.compile(r"\. [a-z]")
 _HAS_UPPER = regex.compile(r"\p{Lu}")
+
+
+def _code_line(line: str) -> bool:
+    """True when a line carries one of the code marks."""
+    return any(mark in line for mark in _CODE_MARKS)
 
 
 def _is_abbreviation(token: str) -> bool:
@@ -113,9 +119,7 @@ class LowercaseSentenceStart(Rule):
                 continue  # iPhone, eBay, mRNA: lower-case by design
             if zipf(_APOSTROPHE.split(word.lower())[0]) < _MIN_WORD_ZIPF:
                 continue  # rare words after a stop are mostly names and commands (git, qntm)
-            line_start = text.rfind("\n", 0, stop) + 1
-            line_end = text.find("\n", stop)
-            if _CODE_HINT.search(text, line_start, line_end if line_end >= 0 else len(text)):
+            if line_verdict(doc, stop, stop, _code_line):
                 continue  # code samples: "cache. let mut x = ..."
             found_before = _previous_token(text, stop)
             if found_before is None:
