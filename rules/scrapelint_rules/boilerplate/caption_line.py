@@ -64,28 +64,34 @@ _ACTION_WORDS = frozenset(
     greets shakes prays testifies inspects sings performs gestures poses smiles waves""".split()
 )
 _ACTION_TEXTS = tuple(word.decode() for word in sorted(_ACTION_WORDS))
+#: The words of the position-marker cue; each stands between white space and "," or ")".
+_POSITION_WORDS = frozenset(b"left right center centre top bottom front rear back".split())
 
 
 def _cue_may_match(text: str, words: list[bytes] | None = None) -> tuple[bool, ...]:
     """For each cue, in order, whether a line has the characters it needs (the cues are
     case-sensitive): a cheap pre-test in C that spares most of the regex searches.
 
-    With the line's phrase words, the action cue also needs one of its verbs among them: a
-    verb the cue matches stands between non-word characters, which split phrase words,
-    unless an apostrophe (which joins them) touches it: then the verb is looked for in the
-    text itself."""
+    With the line's phrase words, the position cue also needs one of its words among them,
+    and the action cue one of its verbs: a verb the cue matches stands between non-word
+    characters, which split phrase words, unless an apostrophe (which joins them) touches
+    it: then the verb is looked for in the text itself."""
     comma = "," in text
     bracket = "(" in text
     action = comma or "day" in text
-    if action and words is not None and _ACTION_WORDS.isdisjoint(words):
-        action = ("'" in text or "’" in text) and any(map(text.__contains__, _ACTION_TEXTS))
+    position = comma
+    if words is not None:
+        position = comma and not _POSITION_WORDS.isdisjoint(words)
+        if action and _ACTION_WORDS.isdisjoint(words):
+            action = ("'" in text or "’" in text) and any(map(text.__contains__, _ACTION_TEXTS))
     return (
-        comma,
+        position,
         bracket,
         "photo" in text or "PHOTO" in text,
         bracket or "pictured" in text,
         text.startswith(("A", "The", "This", "These")),
-        text.endswith(".") and "in" in text,
+        # "... in 2002.": four decimal digits (``\d``) and a full stop end the line
+        text.endswith(".") and text[-5:-1].isdecimal() and "in" in text,
         "artist" in text,
         action,
         "show" in text,
