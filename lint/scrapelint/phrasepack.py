@@ -334,10 +334,6 @@ class _Plan:
     #: the anchor words of ``anywhere``
     anchors: frozenset[bytes]
     groups: tuple[tuple[Pattern, ...], ...]
-    #: per group, one pattern matching wherever any of the group's does (None for a
-    #: single pattern or an untrusted pack): one search rules out a group on most lines
-    any_of: tuple[Any, ...]
-    #: groups without a gate
     always: int
     by_word: dict[bytes, int]
     #: gate characters and strings without letters (":", " - "), each tested with ``in``
@@ -411,7 +407,6 @@ class PhraseMatcher:
         #: above this many words, only patterns without ``max-words`` fit
         self._bounded = max((p.max_words or 0 for p in self.patterns), default=0)
         self._plans: dict[int, _Plan] = {}
-        self._combined: dict[tuple[str, ...], Any] = {}
 
     def __bool__(self) -> bool:
         return bool(self.patterns)
@@ -448,28 +443,10 @@ class PhraseMatcher:
             anywhere,
             frozenset(anywhere),
             tuple(groups),
-            tuple(self._any_of(group) for group in groups),
             always,
             by_word,
             tuple(by_char.items()),
         )
-
-    def _any_of(self, group: tuple[Pattern, ...]) -> Any:
-        """The alternation of a trusted group's patterns: it matches a line where any of them
-        does, so a failed search spares the group's other searches. None when the group has
-        one pattern, the pack is a user's (each of its patterns runs under its own timer) or
-        the patterns do not combine (say, group names used twice)."""
-        if not self.trusted or len(group) < 2:
-            return None
-        sources = tuple(p.pattern.pattern for p in group)
-        combined = self._combined.get(sources)
-        if combined is None and sources not in self._combined:
-            try:
-                combined = regex.compile("|".join(f"(?:{s})" for s in sources), _FLAGS)
-            except regex.error:
-                combined = None
-            self._combined[sources] = combined
-        return combined
 
     def match(
         self, line: str, words: int | None = None, tokens: list[bytes] | None = None
@@ -548,11 +525,7 @@ class PhraseMatcher:
             while opened:
                 bit = opened & -opened
                 opened ^= bit
-                gid = bit.bit_length() - 1
-                any_of = plan.any_of[gid]
-                if any_of is not None and any_of.search(line) is None:
-                    continue
-                for p in plan.groups[gid]:
+                for p in plan.groups[bit.bit_length() - 1]:
                     m = p.pattern.search(line) if trusted else self._search(p, line)
                     if m is not None:
                         yield pos, PhraseMatch(m.start(), m.end(), p)
