@@ -153,21 +153,27 @@ class Document:
     @cached_property
     def paragraphs(self) -> tuple[Paragraph, ...]:
         lines = self.lines
-        has_blank = any(line.is_blank for line in lines[:-1]) if len(lines) > 1 else False
+        text = self.text
+        # Blank or not, decided once per line (``Line.is_blank`` strips the text each time).
+        blank = [not line.text or line.text.isspace() for line in lines]
         out: list[Paragraph] = []
+        if not any(blank[:-1]):
+            # No blank line inside the text: one paragraph per line, its text the line's.
+            for line, is_blank in zip(lines, blank, strict=True):
+                if not is_blank:
+                    out.append(
+                        Paragraph(len(out), line.start, line.end, line.index, line.index, line.text)
+                    )
+            return tuple(out)
 
         def add(first: int, last: int) -> None:
             start, end = lines[first].start, lines[last].end
-            out.append(Paragraph(len(out), start, end, first, last, self.text[start:end]))
+            body = lines[first].text if first == last else text[start:end]
+            out.append(Paragraph(len(out), start, end, first, last, body))
 
-        if not has_blank:
-            for line in lines:
-                if not line.is_blank:
-                    add(line.index, line.index)
-            return tuple(out)
         first: int | None = None
-        for line in lines:
-            if line.is_blank:
+        for line, is_blank in zip(lines, blank, strict=True):
+            if is_blank:
                 if first is not None:
                     add(first, line.index - 1)
                     first = None
