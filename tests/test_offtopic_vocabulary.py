@@ -8,6 +8,7 @@ import pytest
 
 from scrapelint.document import Document
 from scrapelint.lexicon import STOPWORDS
+from scrapelint_rules.offtopic import vocabulary as vocabulary_module
 from scrapelint_rules.offtopic.vocabulary import (
     content_term,
     paragraph_vocabularies,
@@ -81,3 +82,14 @@ def test_numbers_and_punctuation_are_not_words() -> None:
     vocabularies = paragraph_vocabularies(doc)
     assert vocabularies.terms == ({},)
     assert (vocabularies.tokens, vocabularies.function_words) == (1, 1)
+
+
+def test_a_full_chunk_cache_gives_the_same_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(vocabulary_module, "_CHUNKS_LIMIT", 0)  # nothing new is stored any more
+    text = "Zyxwv qwertyish flumbergast—glorp, 1987 and 'zyxwv' again: flumbergasts!"
+    for _ in range(2):
+        terms, tokens, function_words = reference(text)
+        assert vocabulary(text) == terms
+        vocabularies = paragraph_vocabularies(Document(text + "\n"))
+        assert (vocabularies.tokens, vocabularies.function_words) == (tokens, function_words)
+    assert "zyxwv" not in vocabulary_module._CHUNKS
