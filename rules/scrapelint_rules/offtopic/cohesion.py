@@ -29,7 +29,7 @@ from scrapelint_rules.offtopic.vocabulary import WEIGHTS, Terms, frequency
 
 #: -w and -frequency(w) for every weight, for the article's chance table.
 _NEGATED_WEIGHTS = tuple(-w for w in WEIGHTS)
-_NEGATED = tuple(-frequency(w) for w in WEIGHTS)
+_NEGATED_FREQUENCIES = tuple(-frequency(w) for w in WEIGHTS)
 
 
 @lru_cache(maxsize=64)
@@ -88,7 +88,11 @@ class Article:
         self._chance = dict(
             zip(
                 WEIGHTS,
-                map(mul, _NEGATED_WEIGHTS, map(math.expm1, map(mul, _NEGATED, repeat(tokens)))),
+                map(
+                    mul,
+                    _NEGATED_WEIGHTS,
+                    map(math.expm1, map(mul, _NEGATED_FREQUENCIES, repeat(tokens))),
+                ),
                 strict=True,
             )
         )
