@@ -168,9 +168,10 @@ def _pairs(values: list[Chunk]) -> Terms:
 
 def _terms(chunks: list[str]) -> tuple[Terms, int, int]:
     """The terms of a text split into chunks, its number of words and of function words."""
-    values = list(map(_CHUNKS.get, chunks, repeat(_UNSEEN)))
-    if _UNSEEN in values:
-        values = _classify(chunks, values)
+    try:
+        values = list(map(_CHUNKS.__getitem__, chunks))
+    except KeyError:  # some chunks are new
+        values = _classify(chunks, list(map(_CHUNKS.get, chunks, repeat(_UNSEEN))))
     terms = _pairs(values)
     tokens = len(values)
     if _NO_WORD[0] in terms:
