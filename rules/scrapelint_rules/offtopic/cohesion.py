@@ -96,8 +96,9 @@ class Article:
                 strict=True,
             )
         )
-        # Credit of a stem by its number of places, this paragraph included.
-        self._credit = _credits(spread, max(places.values(), default=0) + 2)
+        # Credit of a stem by its number of places, this paragraph included: a stem is in at
+        # most every paragraph and the title.
+        self._credit = _credits(spread, len(paragraphs) + max(title_places, 0) + 2)
 
     def _net(self, weights: Sequence[float]) -> tuple[float, float]:
         """Total weight and weight expected by chance."""
