@@ -16,6 +16,8 @@ from scrapelint_rules.duplicates.line_index import headline_key, paragraph_key
 #: copy changed in a word or two keeps at least one end intact. Every candidate is then
 #: verified on its full word 3-gram sets.
 _ANCHOR_WORDS = 6
+#: Characters sliced off each end of a paragraph to find its anchor words.
+_ANCHOR_CHARS = 120
 #: Candidate pairs verified per document at most, so a pathological page stays linear.
 _MAX_CANDIDATES = 20000
 
@@ -51,8 +53,13 @@ class _Unit:
     def anchors(self) -> tuple[str, str]:
         """The opening and the closing ``_ANCHOR_WORDS`` words (no split of the whole text)."""
         key = self.key
-        head = key.split(" ", _ANCHOR_WORDS)
-        tail = key.rsplit(" ", _ANCHOR_WORDS)
+        # Splitting a bounded slice copies little; a slice cut inside a word is widened.
+        head = key[:_ANCHOR_CHARS].split(" ")
+        if len(head) <= _ANCHOR_WORDS:
+            head = key.split(" ", _ANCHOR_WORDS)
+        tail = key[-_ANCHOR_CHARS:].split(" ")
+        if len(tail) <= _ANCHOR_WORDS:
+            tail = key.rsplit(" ", _ANCHOR_WORDS)
         return " ".join(head[:_ANCHOR_WORDS]), " ".join(tail[-_ANCHOR_WORDS:])
 
 
