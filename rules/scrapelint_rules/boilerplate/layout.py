@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from operator import attrgetter, itemgetter
@@ -107,6 +107,12 @@ def layout(doc: Document) -> Layout:
     return doc.view("bp.layout", _build)
 
 
+def line_infos(doc: Document) -> tuple[LineInfo, ...]:
+    """The features of every non-blank line (``Layout.lines``), without the document-wide
+    judgements of the layout: all that BP101's corpus pass needs."""
+    return doc.view("bp.line-infos", _line_infos)
+
+
 #: Lines of at most this many words get their phrase words (no built-in pattern or cue
 #: reads a longer line).
 WORDS_MAX = 60
@@ -124,7 +130,7 @@ def line_words(doc: Document) -> tuple[list[bytes] | None, ...]:
 
 def _build_words(doc: Document) -> tuple[list[bytes] | None, ...]:
     return tuple(
-        phrase_words(info.text) if info.words <= WORDS_MAX else None for info in layout(doc).lines
+        phrase_words(info.text) if info.words <= WORDS_MAX else None for info in line_infos(doc)
     )
 
 
@@ -177,7 +183,7 @@ def stopword_count(text: str, words: int) -> int:
 _new_info = cast(Callable[[tuple[Any, ...]], LineInfo], partial(tuple.__new__, LineInfo))
 
 
-def _line_infos(doc: Document) -> list[LineInfo]:
+def _line_infos(doc: Document) -> tuple[LineInfo, ...]:
     """Features of every non-blank line, in one loop (this runs for every line of every
     document, so the work per line is a few C-level calls)."""
     infos: list[LineInfo] = []
@@ -222,7 +228,7 @@ def _line_infos(doc: Document) -> list[LineInfo]:
                 )
             )
         )
-    return infos
+    return tuple(infos)
 
 
 def _is_body(info: LineInfo, english: bool = True, stops: dict[int, int] | None = None) -> bool:
@@ -245,7 +251,7 @@ def _is_body(info: LineInfo, english: bool = True, stops: dict[int, int] | None 
 ENGLISH_MIN_STOP_SHARE = 0.25
 
 
-def _reads_english(infos: list[LineInfo], stops: dict[int, int]) -> bool:
+def _reads_english(infos: Sequence[LineInfo], stops: dict[int, int]) -> bool:
     """Whether the stopwords are at least ``ENGLISH_MIN_STOP_SHARE`` of all words.
 
     Lines are counted longest first and only until the answer is certain: a line has at
@@ -270,7 +276,7 @@ def _reads_english(infos: list[LineInfo], stops: dict[int, int]) -> bool:
     return counted / total >= ENGLISH_MIN_STOP_SHARE
 
 
-def _structured(infos: list[LineInfo]) -> frozenset[int]:
+def _structured(infos: Sequence[LineInfo]) -> frozenset[int]:
     """Lines in list or table structure: a skeleton shared by 3+ short lines, or list markers."""
     shapes = [skeleton(i.text) if i.words <= 20 else "" for i in infos]
     counts = Counter(shapes)
@@ -286,7 +292,7 @@ _WORDS = attrgetter("words")
 
 
 def _build(doc: Document) -> Layout:
-    infos = _line_infos(doc)
+    infos = line_infos(doc)
     stops: dict[int, int] = {}
     english = _reads_english(infos, stops)
     # the core runs from the first to the last body line: look for each from its end
@@ -299,7 +305,7 @@ def _build(doc: Document) -> Layout:
             if _is_body(infos[pos], english, stops)
         )
     return Layout(
-        lines=tuple(infos),
+        lines=infos,
         core_first=first,
         core_last=last,
         english=english,

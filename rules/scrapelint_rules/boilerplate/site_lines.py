@@ -34,7 +34,7 @@ from scrapelint.document import Document
 from scrapelint.phrasepack import normalize_phrase
 from scrapelint.rule import CorpusRule
 from scrapelint_rules.boilerplate.common import line_fix
-from scrapelint_rules.boilerplate.layout import is_dateline, layout, line_words
+from scrapelint_rules.boilerplate.layout import is_dateline, layout, line_infos, line_words
 
 #: Sketch sizes: distinct pages are exact up to these counts.
 K_SITE = 256
@@ -98,7 +98,7 @@ def _candidates(doc: Document) -> list[_Candidate]:
     out: list[_Candidate] = []
     seen: set[int] = set()
     words_of = line_words(doc)
-    for pos, info in enumerate(layout(doc).lines):
+    for pos, info in enumerate(line_infos(doc)):
         if info.words > 40 or info.words == 0:
             continue
         tokens = words_of[pos]
@@ -115,9 +115,8 @@ def _candidates(doc: Document) -> list[_Candidate]:
 
 
 def corpus_lines(doc: Document) -> list[_Candidate]:
-    """The shared candidate view; the layout is built first because views must not nest
-    (``Document.view`` holds a non-reentrant lock while building)."""
-    layout(doc)
+    """The shared candidate view: from the line features alone, so the corpus pass does not
+    build the whole layout."""
     return doc.view("bp.corpus-lines", _candidates)
 
 
