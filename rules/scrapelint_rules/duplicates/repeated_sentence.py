@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from scrapelint.diagnostics import Category, Diagnostic, Edit, Fix, Severity
@@ -189,34 +191,72 @@ class RepeatedSentence(Rule):
 
 
 def paragraphs_with_repeated_run(doc: Document, run: int) -> list[Paragraph] | None:
-    """Paragraphs in which some ``run`` consecutive words occur twice; None when unknown.
+    """Paragraphs that may hold two equal sentences of ``run + 2`` words or more; None when
+    unknown.
 
-    A sentence of ``run + 2`` normalised words holds ``run`` whole words of its paragraph
-    between its first and last (those two may be parts of words if a boundary cuts one), so
-    two equal sentences of a paragraph repeat a run of ``run`` words in it. Finding none
-    spares splitting the paragraph into sentences. A paragraph with a line that cannot be
-    folded in place (see ``span_key``) has no words at hand and is always a suspect.
+    Every other paragraph is skipped, which spares splitting it into sentences. The test is
+    a necessary condition, cheap because it looks only where a sentence can open:
+
+    - Words are runs of letters and digits (``[^\\W_]+``). A sentence opens at the start of
+      a line or after a candidate boundary of ``scrapelint.sentences`` (a stop ``.!?…``,
+      then closing quotes, space, an opening quote and space: nothing but non-words), so
+      its first word follows a stop or a line break with no word in between: an *opening*.
+      Lines are boundaries too, so a copy that fills its line opens one as well.
+    - The normalised key (``span_key``) of a sentence is its words, case-folded: a sentence
+      begins and ends at white space, so it holds whole words. In a line folded in place,
+      a character is a letter or digit exactly when its case folding is one, except U+0345
+      (the test file checks this over all of Unicode), and folds to that case folding. So
+      the words of the key are the case-folded words of the original text.
+    - Two equal sentences of ``run + 2`` words are therefore two openings followed by the
+      same ``run + 2`` case-folded words. Few paragraphs repeat even their first opening
+      word; only those are read further.
+
+    A paragraph with a line that cannot be folded in place (see ``span_key``), or with
+    U+0345, is always a suspect.
     """
     if run < 1:
         return None
+    words = run + 2
     folded = doc.view(FOLDED_KEY, fold_text)
-    text = folded.text
     suspects: list[Paragraph] = []
     for paragraph in doc.paragraphs:
-        if not folded.covers(paragraph.start, paragraph.end):
-            suspects.append(paragraph)
-            continue
-        words = text[paragraph.start : paragraph.end].split()
-        n = len(words)
-        # Two sentences of ``run + 2`` words need twice as many; and a repeated run repeats
-        # its first three words, which most paragraphs never do (a cheaper test first).
-        if n < 2 * (run + 2):
-            continue
-        if run >= 3 and len(set(zip(words, words[1:], words[2:], strict=False))) == n - 2:
-            continue
-        if len(set(zip(*(words[i:] for i in range(run)), strict=False))) < n - run + 1:
+        text = paragraph.text
+        unknown = not folded.covers(paragraph.start, paragraph.end) or _ODD_FOLD in text
+        # Two sentences of ``words`` words: each a word and a separator per word at least.
+        if unknown or (len(text) >= 4 * words - 1 and _repeats_an_opening(text, words)):
             suspects.append(paragraph)
     return suspects
+
+
+# The one character whose case folding is a letter although it is none (or the reverse).
+_ODD_FOLD = "\u0345"
+_STOPS = ("!", "?", "…", "\r", "\n")
+
+
+@lru_cache(maxsize=8)
+def _openings(words: int) -> re.Pattern[str]:
+    """The first ``words`` words after each full stop, one group per word.
+
+    A lookahead, so that a stop among those words still opens a match of its own; the
+    pattern starts with a literal, which the regex engine scans for quickly.
+    """
+    word = r"([^\W_]+)"
+    return re.compile(r"\.[\W_]*(?=" + r"[\W_]+".join([word] * words) + ")")
+
+
+def _repeats_an_opening(text: str, words: int) -> bool:
+    """Whether two openings of ``text`` (see above) start with the same ``words`` words."""
+    for stop in _STOPS:
+        text = text.replace(stop, ".")
+    text = "." + text  # the paragraph's first word opens a sentence too
+    first = _openings(1).findall(text)
+    if len(set(map(str.casefold, first))) == len(first):
+        return False
+    if text.isascii():
+        keys = _openings(words).findall(text.lower())
+    else:
+        keys = [tuple(map(str.casefold, key)) for key in _openings(words).findall(text)]
+    return len(set(keys)) < len(keys)
 
 
 def _sentences_of(doc: Document, paragraphs: list[Paragraph]) -> list[Sentence]:
