@@ -209,7 +209,7 @@ def paragraphs_with_repeated_run(doc: Document, run: int) -> list[Paragraph] | N
       the words of the key are the case-folded words of the original text.
     - Two equal sentences of ``run + 2`` words are therefore two openings followed by the
       same ``run + 2`` case-folded words. Few paragraphs repeat even their first opening
-      word; only those are read further.
+      word (about one in ten); only those are read further, three words, then all.
 
     A paragraph with a line that cannot be folded in place (see ``span_key``), or with
     U+0345, is always a suspect.
@@ -245,18 +245,27 @@ def _openings(words: int) -> re.Pattern[str]:
 
 
 def _repeats_an_opening(text: str, words: int) -> bool:
-    """Whether two openings of ``text`` (see above) start with the same ``words`` words."""
+    """Whether two openings of ``text`` (see above) start with the same ``words`` words.
+
+    Every stop and line break becomes a full stop, so one literal finds them all. Each
+    stage looks at more words than the one before; ASCII text is lower-cased once (case
+    folding is lower-casing there), other text folds the words found.
+    """
     for stop in _STOPS:
         text = text.replace(stop, ".")
     text = "." + text  # the paragraph's first word opens a sentence too
     first = _openings(1).findall(text)
     if len(set(map(str.casefold, first))) == len(first):
         return False
-    if text.isascii():
-        keys = _openings(words).findall(text.lower())
-    else:
-        keys = [tuple(map(str.casefold, key)) for key in _openings(words).findall(text)]
-    return len(set(keys)) < len(keys)
+    lowered = text.lower() if text.isascii() else None
+    for size in (3, words) if words > 3 else (words,):
+        if lowered is not None:
+            keys = _openings(size).findall(lowered)
+        else:
+            keys = [tuple(map(str.casefold, key)) for key in _openings(size).findall(text)]
+        if len(set(keys)) == len(keys):
+            return False
+    return True
 
 
 def _sentences_of(doc: Document, paragraphs: list[Paragraph]) -> list[Sentence]:
