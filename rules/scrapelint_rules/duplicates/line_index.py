@@ -226,7 +226,14 @@ def reads_as_prose(keyed: KeyedLine, min_words: int = BODY_WORDS) -> bool:
 
 
 def headline_key(doc: Document) -> str:
-    """Normalised headline: the record's title, else the first line unless it is body prose."""
+    """Normalised headline: the record's title, else the first line unless it is body prose.
+
+    A shared view: DUP002, DUP003 and DUP004 all leave the headline to DUP001.
+    """
+    return doc.view("dup.headline-key", _headline_key)
+
+
+def _headline_key(doc: Document) -> str:
     if doc.title and doc.title.strip():
         return comparison_key(doc.title)
     lines = line_index(doc).lines
