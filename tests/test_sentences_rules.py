@@ -182,6 +182,28 @@ def test_camel_case_fusion_with_evidence_is_flagged() -> None:
     assert "said Monday" in fixed(FusedCamelCase, text, unsafe=True)
 
 
+def test_function_word_fused_to_a_capitalised_word_needs_no_other_evidence() -> None:
+    # "Volunteers" and "Norwegians" occur nowhere else: a prose function word glued to a
+    # capitalised word is evidence enough.
+    text = (
+        "The harbour master thanked the crews andVolunteers who worked through the night. "
+        "Why didNorwegians start building boats like these? " + FILLER
+    )
+    assert flagged(FusedCamelCase, text) == ["andVolunteers", "didNorwegians"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call isValid on the form, then loop with forEach over the rows. " + FILLER,
+        "Set alwaysApply to false and neverExpire to true for the cache. " + FILLER,
+        "The handler runs onClick and returns toString of the result. " + FILLER,
+    ],
+)
+def test_identifiers_opening_with_a_function_word_are_left_alone(text: str) -> None:
+    assert flagged(FusedCamelCase, text) == []
+
+
 def test_capitalised_fusion_needs_the_spaced_pair_elsewhere() -> None:
     text = "Learn with Rosetta Stone today. We compared RosettaStone with other language apps."
     assert flagged(FusedCamelCase, text) == ["RosettaStone"]

@@ -50,6 +50,17 @@ _MIN_PART_ZIPF = 3.0
 _CODE_MARKS = ("{", "}", "=", "()", "::", "&&", "[]")
 _CODE_AROUND = re.compile(r"[(=<>\[{\"]")
 _NAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O"})
+#: Function words that prose glues to a capitalised word ("andFittings", "didAmericans").
+#: Those that often open an identifier (isValid, toString, forEach, onClick, getName, myList,
+#: newItem, asObject, ofType, inReach, withStyles, canEdit, doSomething, and configuration
+#: flags such as alwaysApply, neverExpire, allowAll, moreItems...) are left out.
+_IDENTIFIER_PREFIXES = frozenset(
+    """a all always an any as at be by can could do does each every for from get gets has have
+    if in into is it its may me might more most must my never new no not of off on one only
+    or other our out over own per set should so some that this to up us via was we were what
+    when where which while who will with would you your""".split()
+)
+_PROSE_FUNCTION_WORDS = STOPWORDS - _IDENTIFIER_PREFIXES
 
 
 def _is_token_char(char: str) -> bool:
@@ -170,7 +181,9 @@ class FusedCamelCase(Rule):
     PlayStation, BitTorrent are all in the word list or start with a one-
     letter or name prefix), occurs once in the article, contains no digits,
     dots or slashes (code, URLs, handles), and both halves are common words; a
-    lower-case first half needs the second half to occur on its own elsewhere,
+    lower-case first half needs the second half to occur on its own elsewhere
+    (unless it is a function word that rarely opens an identifier: "andFittings",
+    "didAmericans", but not "isValid" or "forEach"),
     a capitalised first half needs the two words with a space, or both halves
     on their own, elsewhere in the article or its title. Only English
     documents are checked.
@@ -242,7 +255,7 @@ class FusedCamelCase(Rule):
             # "saidMonday", "nearZermatt": the capitalised word stands alone elsewhere.
             if zipf(left) < opts.min_part_zipf or right.lower() in STOPWORDS:
                 return None
-            if not occurs(doc, right):
+            if not occurs(doc, right) and not (left in _PROSE_FUNCTION_WORDS and len(right) >= 4):
                 return None
         elif not _spaced_elsewhere(doc, left, right, searches):
             return None  # "FlowGuard", "EnergySage": no sign that these were two words
