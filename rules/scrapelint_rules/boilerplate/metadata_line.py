@@ -67,30 +67,27 @@ def classify_metadata(info: LineInfo, max_words: int, max_names: int) -> str | N
     has_by = False
     for token in tokens:
         low = token.lower().rstrip(".")
-        if token[0] in _ASCII_LETTERS:
-            # no ordinal, time or numeric date starts with a letter: skip their patterns
-            if low in _DATE_WORDS:
-                dates += 1
-            elif low in _COUNTER_WORDS:
-                counters += 1
-            elif low in _META_WORDS:
-                has_by = has_by or low == "by"
-            elif token[0].isupper():
-                names += 1
-            else:
-                return None
-        elif _ORDINAL.match(low):
-            numbers += 1
-        elif _TIME.match(token) or _NUMERIC_DATE.match(token) or low in _DATE_WORDS:
-            dates += 1
-            times += bool(_TIME.match(token))
-        elif token[0].isdigit():
-            if _YEAR.match(token):
-                years += 1
-            else:
+        # Ordinals, times, numeric dates, numbers and handles never start with a letter (and
+        # every date, counter and meta word does): letter tokens skip those patterns.
+        if token[0] not in _ASCII_LETTERS:
+            if _ORDINAL.match(low):
                 numbers += 1
-        elif token.startswith("@"):
-            handles += 1
+                continue
+            if _TIME.match(token) or _NUMERIC_DATE.match(token):
+                dates += 1
+                times += bool(_TIME.match(token))
+                continue
+            if token[0].isdigit():
+                if _YEAR.match(token):
+                    years += 1
+                else:
+                    numbers += 1
+                continue
+            if token.startswith("@"):
+                handles += 1
+                continue
+        if low in _DATE_WORDS:
+            dates += 1
         elif low in _COUNTER_WORDS:
             counters += 1
         elif low in _META_WORDS:
