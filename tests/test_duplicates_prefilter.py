@@ -13,7 +13,7 @@ import sys
 from scrapelint.document import Document
 from scrapelint_rules.duplicates.repeated_sentence import (
     RepeatedSentence,
-    paragraphs_with_repeated_run,
+    suspect_paragraphs,
 )
 
 MIN_WORDS = RepeatedSentence.Options().min_words
@@ -85,7 +85,7 @@ def paragraphs_with_equal_sentences(doc: Document) -> set[int]:
 
 
 def suspects(doc: Document) -> set[int]:
-    found = paragraphs_with_repeated_run(doc, MIN_WORDS - 2)
+    found = suspect_paragraphs(doc, MIN_WORDS - 2)
     assert found is not None
     return {p.index for p in found}
 

@@ -89,7 +89,7 @@ class RepeatedSentence(Rule):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         opts: RepeatedSentenceOptions = self.options
         if not opts.across_paragraphs:
-            suspects = paragraphs_with_repeated_run(doc, opts.min_words - 2)
+            suspects = suspect_paragraphs(doc, opts.min_words - 2)
             if suspects is not None:
                 # Sentences of the other paragraphs cannot repeat within their paragraph. They
                 # can only spoil a group (a copy in another paragraph), never make one: no
@@ -190,7 +190,7 @@ class RepeatedSentence(Rule):
         )
 
 
-def paragraphs_with_repeated_run(doc: Document, run: int) -> list[Paragraph] | None:
+def suspect_paragraphs(doc: Document, run: int) -> list[Paragraph] | None:
     """Paragraphs that may hold two equal sentences of ``run + 2`` words or more; None when
     unknown.
 
