@@ -9,9 +9,11 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, repeat
 from typing import NamedTuple
 
 from scrapelint.document import Document, Line, Paragraph, Sentence
@@ -48,8 +50,11 @@ FOLDED_KEY = "dup.ascii-folded"
 # Characters that are not letters or digits, except the plain spaces that need no change
 # (fewer matches to replace: about three times fewer in prose) and the line breaks kept.
 _NOT_ALNUM_CHAR = re.compile(r"[^\w \n\r]|_")
+# The same for Latin-1 text, as a byte table (a translation instead of a regex pass).
+_LATIN1_FOLD = bytes(b if chr(b).isalnum() or b in (10, 13, 32) else 32 for b in range(256))
 # Characters outside ASCII that are no letter or digit (punctuation, symbols, marks).
 _NON_ASCII_SYMBOL = re.compile(r"[^\x00-\x7f\w]")
+_ASCII_BYTES = bytes(range(128))
 
 
 @lru_cache(maxsize=4096)
@@ -57,7 +62,7 @@ def _blanks_safely(char: str) -> bool:
     """Whether a character reads as a separator whatever the normalisation: it is no letter,
     digit or combining mark (which NFKC may join to the letter before it), and neither is
     anything NFKC makes of it (unlike "™" -> "TM")."""
-    if unicodedata.category(char).startswith("M"):
+    if char.isalnum() or unicodedata.category(char).startswith("M"):
         return False
     return not any(c.isalnum() for c in unicodedata.normalize("NFKC", char))
 
@@ -65,6 +70,22 @@ def _blanks_safely(char: str) -> bool:
 def _blank_punctuation(match: re.Match[str]) -> str:
     char = match.group()
     return " " if _blanks_safely(char) else char
+
+
+def _blank_symbols(text: str) -> str:
+    """``text`` with every non-ASCII character that :func:`_blanks_safely` a space.
+
+    Most texts hold few characters outside ASCII (curly quotes, dashes): their distinct
+    ones are found by deleting the ASCII bytes of the UTF-8 form (in C), and each is
+    replaced throughout. Texts mostly outside ASCII take one regex pass.
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    if len(data) - len(text) > len(text) >> 3:
+        return _NON_ASCII_SYMBOL.sub(_blank_punctuation, text)
+    for char in set(data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")):
+        if _blanks_safely(char):
+            text = text.replace(char, " ")
+    return text
 
 
 def _fold_span(text: str) -> str | None:
@@ -76,7 +97,7 @@ def _fold_span(text: str) -> str | None:
     ASCII then takes the byte translation.
     """
     if not text.isascii():
-        text = _NON_ASCII_SYMBOL.sub(_blank_punctuation, text)
+        text = _blank_symbols(text)
     if text.isascii():
         return text.encode("ascii").translate(_ASCII_FOLD).decode("ascii")
     if not unicodedata.is_normalized("NFKC", text):
@@ -84,7 +105,10 @@ def _fold_span(text: str) -> str | None:
     folded = text.casefold()
     if len(folded) != len(text):  # casefold only ever expands, so equal length means aligned
         return None
-    return _NOT_ALNUM_CHAR.sub(" ", folded)
+    try:
+        return folded.encode("latin-1").translate(_LATIN1_FOLD).decode("latin-1")
+    except UnicodeEncodeError:
+        return _NOT_ALNUM_CHAR.sub(" ", folded)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +186,11 @@ class KeyedLine(NamedTuple):
     key: str
 
 
+# ``tuple.__new__(KeyedLine, fields)`` builds a KeyedLine in C, without the Python-level
+# ``__new__`` that named tuples generate.
+_new_tuple: Callable[[type[KeyedLine], tuple[int, Line, str]], KeyedLine] = tuple.__new__
+
+
 @dataclass(frozen=True)
 class LineIndex:
     """Non-blank lines of a document grouped by normalised text."""
@@ -178,31 +207,43 @@ class LineIndex:
         return occurrences[0] != rank
 
 
+# Two spaces or more: folded text holds no other white space than spaces and line breaks.
+_SPACE_RUN = re.compile("  +")
+
+
 def _build(doc: Document) -> LineIndex:
-    keyed: list[KeyedLine] = []
-    groups: dict[str, list[int]] = {}
     folded = doc.view(FOLDED_KEY, fold_text)
-    keys: Iterable[str]
+    lines = doc.lines
+    keys: list[str]
     if folded.dirty_starts or "\r" in folded.text:
         text = folded.text
         dirty = set(folded.dirty_starts)
-        keys = (
+        keys = [
             comparison_key(line.text)
             if line.start in dirty
             else " ".join(text[line.start : line.end].split())
-            for line in doc.lines
-        )
+            for line in lines
+        ]
     else:
-        # The folded text splits into the document's lines as ``Document.lines`` does.
-        keys = [" ".join(part.split()) for part in folded.text.split("\n")]
-    for line, key in zip(doc.lines, keys, strict=False):
-        # A blank line has an empty key, like a line of punctuation: both are skipped.
-        if not key:
-            continue
-        rank = len(keyed)
-        keyed.append(KeyedLine(rank, line, key))
-        groups.setdefault(key, []).append(rank)
-    return LineIndex(tuple(keyed), groups)
+        # The folded text splits into the document's lines as ``Document.lines`` does; one
+        # squeeze of its space runs leaves each line a strip from its key.
+        squeezed = _SPACE_RUN.sub(" ", folded.text)
+        keys = [part.strip() for part in squeezed.split("\n")]
+    # A blank line has an empty key, like a line of punctuation: both are skipped. The
+    # index is built by C iterators (a Python loop over lines costs about twice as much).
+    kept = list(compress(lines, keys))
+    keys = list(filter(None, keys))
+    ranks = range(len(keys))
+    keyed = tuple(map(_new_tuple, repeat(KeyedLine), zip(ranks, kept, keys, strict=True)))
+    groups = dict(zip(keys, map(list, zip(ranks)), strict=True))
+    if len(groups) < len(keys):
+        # Repeated keys kept only their last rank: collect all of theirs, in order.
+        repeated = {key for key, n in Counter(keys).items() if n > 1}
+        for key in repeated:
+            groups[key] = []
+        for rank in compress(ranks, map(repeated.__contains__, keys)):
+            groups[keys[rank]].append(rank)
+    return LineIndex(keyed, groups)
 
 
 def line_index(doc: Document) -> LineIndex:
