@@ -23,7 +23,7 @@ import regex
 
 from scrapelint.document import Document
 from scrapelint.lexicon import STOPWORDS
-from scrapelint.phrasepack import phrase_words
+from scrapelint.phrasepack import phrase_words_lines
 
 _LIST_MARK = regex.compile(
     r"^(?:[-*•·–—▪◦»>]|\(?\d{1,3}[.)]|\d{1,2}\s+(?=\p{Lu})|\(?[a-z][.)]\s)\s*"
@@ -129,9 +129,12 @@ def line_words(doc: Document) -> tuple[list[bytes] | None, ...]:
 
 
 def _build_words(doc: Document) -> tuple[list[bytes] | None, ...]:
-    return tuple(
-        phrase_words(info.text) if info.words <= WORDS_MAX else None for info in line_infos(doc)
-    )
+    infos = line_infos(doc)
+    short = [info.text for info in infos if info.words <= WORDS_MAX]
+    if len(short) == len(infos):
+        return tuple(phrase_words_lines(short))
+    words = iter(phrase_words_lines(short))
+    return tuple(next(words) if info.words <= WORDS_MAX else None for info in infos)
 
 
 _PUNCT_MARKS = regex.compile(r"[^\p{L}\p{N}\s'’\-]")
@@ -179,6 +182,30 @@ def stopword_count(text: str, words: int) -> int:
     return sum(map(_STOP, head)) * words // len(head)
 
 
+def _byte_class(byte: int) -> int:
+    char = chr(byte)
+    if char in _TOKEN_SPACE:
+        return 0x20
+    if char.isupper():
+        return ord("U")
+    if char.isalpha():
+        return ord("l")
+    return ord("d") if char.isalnum() or char == "_" else 0
+
+
+#: White space to ``str.split`` and to the pattern's ``\s`` among ASCII characters.
+_TOKEN_SPACE = " \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"
+#: An ASCII line as classes: "U" upper-case letter, "l" other letter, "d" digit or "_", " "
+#: white space; other bytes (marks, neither word character nor space) are deleted, so each
+#: white-space token starts with its first word character, as ``_WORD_FIRST`` finds it.
+_CLASS_BYTES = bytes(_byte_class(b) if b < 128 else 0 for b in range(256))
+_NOT_CLASSED = bytes(b for b in range(128) if not _byte_class(b))
+#: Marks of English text outside ASCII; without them most of its lines are ASCII.
+_COMMON_MARKS = re.compile("[‘’“”–—…•«»·]")
+#: The characters ``_LIST_MARK`` can match first (besides digits and ASCII lower case).
+_LIST_FIRSTS = frozenset("-*•·–—▪◦»>(")
+
+
 #: ``LineInfo(*fields)`` without the Python-level ``__new__`` of named tuples (one per line)
 _new_info = cast(Callable[[tuple[Any, ...]], LineInfo], partial(tuple.__new__, LineInfo))
 
@@ -190,26 +217,44 @@ def _line_infos(doc: Document) -> tuple[LineInfo, ...]:
     append = infos.append
     find_firsts = _WORD_FIRST.findall
     first_char = _FIRST_CHAR
+    drop_marks = _COMMON_MARKS.sub
     for index, start, _end, raw in doc.lines:
         text = raw.strip()
         if not text:
             continue
         if len(text) <= _FEATURE_CHARS:
-            # the first characters of the white-space tokens; when all are letters or digits
-            # they are the tokens' first word characters, else the pattern finds those
-            firsts = "".join(map(first_char, text.split()))
-            if not firsts.isalnum():
-                firsts = "".join(find_firsts(text))
-            words = len(firsts)
-            letters = words if firsts.isalpha() else sum(map(str.isalpha, firsts))
-            cap = sum(map(str.isupper, firsts))
+            plain = text if text.isascii() else drop_marks("", text)
+            if plain.isascii():
+                # token starts without splitting: marks deleted, every other byte turned
+                # into its class (see ``_CLASS_BYTES``); a token starts after a space
+                classes = plain.encode().translate(_CLASS_BYTES, _NOT_CLASSED)
+                cap = classes.count(b" U")
+                letters = cap + classes.count(b" l")
+                words = letters + classes.count(b" d")
+                head = classes[:1]
+                if head != b" " and head:
+                    words += 1
+                    if head != b"d":
+                        letters += 1
+                        cap += head == b"U"
+            else:
+                # the first characters of the white-space tokens; when all are letters or
+                # digits they are the tokens' first word characters, else the pattern
+                # finds those
+                firsts = "".join(map(first_char, text.split()))
+                if not firsts.isalnum():
+                    firsts = "".join(find_firsts(text))
+                words = len(firsts)
+                letters = words if firsts.isalpha() else sum(map(str.isalpha, firsts))
+                cap = sum(map(str.isupper, firsts))
         else:
             words = text.count(" ") + 1
             letters, cap = words, 0
         if text is not raw:
             start += len(raw) - len(raw.lstrip())
         # as ``scrapelint.text.ends_with_terminal`` (the text is stripped already); and a
-        # pre-test of ``_LIST_MARK``: most lines open with a letter it cannot match
+        # pre-test of ``_LIST_MARK``: a line can only match it from one of its first
+        # characters
         closed = text.rstrip(_CLOSERS)
         first = text[0]
         append(
@@ -223,7 +268,11 @@ def _line_infos(doc: Document) -> tuple[LineInfo, ...]:
                     cap,
                     letters,
                     closed[-1:] in _TERMINALS,
-                    (not first.isalpha() or (first in _ASCII_LOWER and text[1:2] in (".", ")")))
+                    (
+                        first in _LIST_FIRSTS
+                        or first.isdecimal()
+                        or (first in _ASCII_LOWER and text[1:2] in (".", ")"))
+                    )
                     and _LIST_MARK.match(text) is not None,
                 )
             )
