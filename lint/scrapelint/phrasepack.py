@@ -30,6 +30,8 @@ import enum
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import not_
 from pathlib import Path
 from typing import Any
 
@@ -292,6 +294,42 @@ def phrase_words(line: str) -> list[bytes]:
         # are not letters or digits separate words
         folded = _NON_ASCII_MARK.sub(" ", folded.replace("’", ""))
     return folded.encode().translate(_FOLD_BYTES, b"'").split()
+
+
+#: As the tables above, but a line break stays one, to split a batch of lines.
+_FOLD_BYTES_NL = _FOLD_BYTES[:10] + b"\n" + _FOLD_BYTES[11:]
+_FOLD_ASCII_BYTES_NL = _FOLD_ASCII_BYTES[:10] + b"\n" + _FOLD_ASCII_BYTES[11:]
+
+
+def phrase_words_lines(lines: Sequence[str]) -> list[list[bytes]]:
+    """``[phrase_words(line) for line in lines]`` for lines without a line break, with the
+    string operations run once per batch of lines (ASCII lines, and the others) instead of
+    once per line."""
+    ascii_lines = list(map(str.isascii, lines))
+    if all(ascii_lines):
+        return _fold_ascii_batch(lines)
+    if not any(ascii_lines):
+        return _fold_batch(lines)
+    plain = iter(_fold_ascii_batch(list(compress(lines, ascii_lines))))
+    other = iter(_fold_batch(list(compress(lines, map(not_, ascii_lines)))))
+    return [next(plain) if a else next(other) for a in ascii_lines]
+
+
+def _fold_ascii_batch(lines: Sequence[str]) -> list[list[bytes]]:
+    if not lines:
+        return []
+    folded = "\n".join(lines).encode().translate(_FOLD_ASCII_BYTES_NL, b"'")
+    return list(map(bytes.split, folded.split(b"\n")))
+
+
+def _fold_batch(lines: Sequence[str]) -> list[list[bytes]]:
+    # casefolding and the substitutions act on each character alone: on the joined lines
+    # they do what they do on each line (and nothing on an ASCII one)
+    text = "\n".join(lines).casefold()
+    if not text.isascii():
+        text = _NON_ASCII_MARK.sub(" ", text.replace("’", ""))
+    folded = text.encode().translate(_FOLD_BYTES_NL, b"'")
+    return list(map(bytes.split, folded.split(b"\n")))
 
 
 def _is_digits(word: bytes) -> bool:
