@@ -111,14 +111,17 @@ def _looks_like_code(text: str, marks: list[int]) -> bool:
     """True when ``text`` has braces, tags, assignments, calls or line-ending semicolons.
 
     ``marks`` are the offsets of the paragraph's quotes and brackets: an empty call "()"
-    starts at one of them.
+    starts at one of them. Plain loops: a generator per paragraph costs more than the tests.
     """
-    if any(mark in text for mark in _CODE_CHARS):
-        return True
-    if any(text.startswith("()", offset) for offset in marks):
-        return True
-    if any(pair[0] in text and pair in text for pair in _CODE_PAIRS):
-        return True
+    for mark in _CODE_CHARS:
+        if mark in text:
+            return True
+    for offset in marks:
+        if text.startswith("()", offset):
+            return True
+    for pair in _CODE_PAIRS:
+        if pair[0] in text and pair in text:
+            return True
     return ";" in text and _CODE_SEMICOLON.search(text) is not None
 
 
