@@ -47,9 +47,10 @@ _ASCII_FOLD = bytes(
 FOLDED_KEY = "dup.ascii-folded"
 
 
-# Characters that are not letters or digits, except the plain spaces that need no change
-# (fewer matches to replace: about three times fewer in prose) and the line breaks kept.
-_NOT_ALNUM_CHAR = re.compile(r"[^\w \n\r]|_")
+# Characters that are not letters, digits or underscores, except the plain spaces that need
+# no change (fewer matches to replace: about three times fewer in prose) and the line breaks
+# kept. A single character set scans faster than an alternation with "_".
+_NOT_WORD_CHAR = re.compile(r"[^\w \n\r]")
 # The same for Latin-1 text, as a byte table (a translation instead of a regex pass).
 _LATIN1_FOLD = bytes(b if chr(b).isalnum() or b in (10, 13, 32) else 32 for b in range(256))
 # Characters outside ASCII that are no letter or digit (punctuation, symbols, marks).
@@ -67,22 +68,19 @@ def _blanks_safely(char: str) -> bool:
     return not any(c.isalnum() for c in unicodedata.normalize("NFKC", char))
 
 
-def _blank_punctuation(match: re.Match[str]) -> str:
-    char = match.group()
-    return " " if _blanks_safely(char) else char
-
-
 def _blank_symbols(text: str) -> str:
     """``text`` with every non-ASCII character that :func:`_blanks_safely` a space.
 
     Most texts hold few characters outside ASCII (curly quotes, dashes): their distinct
     ones are found by deleting the ASCII bytes of the UTF-8 form (in C), and each is
-    replaced throughout. Texts mostly outside ASCII take one regex pass.
+    replaced throughout. Texts mostly outside ASCII find them with a regex.
     """
     data = text.encode("utf-8", "surrogatepass")
     if len(data) - len(text) > len(text) >> 3:
-        return _NON_ASCII_SYMBOL.sub(_blank_punctuation, text)
-    for char in set(data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")):
+        chars = set(_NON_ASCII_SYMBOL.findall(text))
+    else:
+        chars = set(data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+    for char in chars:
         if _blanks_safely(char):
             text = text.replace(char, " ")
     return text
@@ -98,6 +96,11 @@ def _fold_span(text: str) -> str | None:
     """
     if not text.isascii():
         text = _blank_symbols(text)
+    return _fold_blanked(text)
+
+
+def _fold_blanked(text: str) -> str | None:
+    """:func:`_fold_span` of a text whose symbols are blanked already."""
     if text.isascii():
         return text.encode("ascii").translate(_ASCII_FOLD).decode("ascii")
     if not unicodedata.is_normalized("NFKC", text):
@@ -108,7 +111,7 @@ def _fold_span(text: str) -> str | None:
     try:
         return folded.encode("latin-1").translate(_LATIN1_FOLD).decode("latin-1")
     except UnicodeEncodeError:
-        return _NOT_ALNUM_CHAR.sub(" ", folded)
+        return _NOT_WORD_CHAR.sub(" ", folded.replace("_", " "))
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,14 +139,45 @@ class FoldedText:
 def fold_text(doc: Document) -> FoldedText:
     """The text case-folded with every non-alphanumeric character a space, offsets kept.
 
-    Most texts fold at once (see :func:`_fold_span`). Otherwise lines are folded one by one:
-    a line that NFKC changes, or whose case folding expands, stays unfolded (blanked) and is
-    recorded as dirty, so the rest of the text keeps the fast path.
+    Most texts fold at once (see :func:`_fold_span`). Otherwise a line that NFKC changes, or
+    whose case folding expands, stays unfolded (blanked) and is recorded as dirty, and the
+    rest of the text is folded at once.
     """
     text = doc.text
-    whole = _fold_span(text)
+    blanked = text if text.isascii() else _blank_symbols(text)
+    whole = _fold_blanked(blanked)
     if whole is not None:
         return FoldedText(whole)
+    # Blanking is per character, so the text is blanked once. A line's NFKC form and case
+    # folding do not reach across the line break, so with the dirty lines blanked the rest
+    # folds at once, as each line would alone.
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for line in doc.lines:
+        span = blanked[line.start : line.end]
+        if span.isascii() or (
+            unicodedata.is_normalized("NFKC", span) and len(span.casefold()) == len(span)
+        ):
+            continue
+        pieces.append(blanked[pos : line.start])
+        pieces.append(" " * len(span))
+        starts.append(line.start)
+        ends.append(line.end)
+        pos = line.end
+    end = doc.lines[-1].end
+    pieces.append(blanked[pos:end])
+    pieces.append(" " * (len(text) - end))  # a final line break
+    whole = _fold_blanked("".join(pieces))
+    if whole is not None:
+        return FoldedText(whole, tuple(starts), tuple(ends))
+    return _fold_by_line(doc)
+
+
+def _fold_by_line(doc: Document) -> FoldedText:
+    """:func:`fold_text` line by line (a safety net: folding the clean lines at once fails)."""
+    text = doc.text
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -214,21 +248,16 @@ _SPACE_RUN = re.compile("  +")
 def _build(doc: Document) -> LineIndex:
     folded = doc.view(FOLDED_KEY, fold_text)
     lines = doc.lines
-    keys: list[str]
-    if folded.dirty_starts or "\r" in folded.text:
-        text = folded.text
-        dirty = set(folded.dirty_starts)
-        keys = [
-            comparison_key(line.text)
-            if line.start in dirty
-            else " ".join(text[line.start : line.end].split())
-            for line in lines
-        ]
-    else:
-        # The folded text splits into the document's lines as ``Document.lines`` does; one
-        # squeeze of its space runs leaves each line a strip from its key.
-        squeezed = _SPACE_RUN.sub(" ", folded.text)
-        keys = [part.strip() for part in squeezed.split("\n")]
+    # The folded text splits into the document's lines as ``Document.lines`` does (after
+    # "\r\n" and "\r" become "\n"); one squeeze of its space runs leaves each line a strip
+    # from its key.
+    squeezed = _SPACE_RUN.sub(" ", folded.text)
+    if "\r" in squeezed:
+        squeezed = squeezed.replace("\r\n", "\n").replace("\r", "\n")
+    keys = [part.strip() for part in squeezed.split("\n")]
+    for start in folded.dirty_starts:  # blanked in the folded text
+        i = doc.line_index_at(start)
+        keys[i] = comparison_key(lines[i].text)
     # A blank line has an empty key, like a line of punctuation: both are skipped. The
     # index is built by C iterators (a Python loop over lines costs about twice as much).
     kept = list(compress(lines, keys))
