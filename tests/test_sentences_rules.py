@@ -18,7 +18,11 @@ from scrapelint.rule import Rule
 from scrapelint_rules.sentences import RULES
 from scrapelint_rules.sentences.article_agreement import ArticleSoundMismatch
 from scrapelint_rules.sentences.doubled_word import DoubledWord
-from scrapelint_rules.sentences.fused_words import FusedCamelCase, FusedLowercaseWords
+from scrapelint_rules.sentences.fused_words import (
+    _MAX_TEXT_SEARCHES,
+    FusedCamelCase,
+    FusedLowercaseWords,
+)
 from scrapelint_rules.sentences.lowercase_start import LowercaseSentenceStart
 from scrapelint_rules.sentences.markup import EncodingDamage, MarkupLeftover
 from scrapelint_rules.sentences.missing_space import MissingSpaceAfterStop
@@ -243,6 +247,20 @@ def test_fused_lowercase_words_are_flagged_with_unsafe_fix() -> None:
 )
 def test_fused_lowercase_traps(text: str) -> None:
     assert flagged(FusedLowercaseWords, text) == []
+
+
+def test_fused_lowercase_budget_goes_to_the_first_words_in_text_order() -> None:
+    # More fused words than the search budget: the ones judged are the first in the text,
+    # whatever the hash seed (a set's order would pick a different few in every process).
+    nouns = [
+        *("government", "committee", "hospital", "building", "minister", "business"),
+        *("election", "teachers", "students", "children", "evidence", "decision"),
+        *("document", "football", "software", "material", "investor", "question"),
+        *("position", "producer", "customer", "engineer", "director", "festival"),
+    ]
+    assert len(nouns) > _MAX_TEXT_SEARCHES
+    text = " ".join(f"We met the{n} on Monday and talked about it for an hour." for n in nouns)
+    assert flagged(FusedLowercaseWords, text) == [f"the{n}" for n in nouns[:_MAX_TEXT_SEARCHES]]
 
 
 # -- SEN006 unbalanced-quotes -----------------------------------------------------

@@ -315,8 +315,11 @@ class FusedLowercaseWords(Rule):
         found: list[Diagnostic] = []
         searches = [_MAX_TEXT_SEARCHES]
         classes = letter_classes(doc)
-        words = {text[run.start() : run.end()] for run in _LONG_LOWER.finditer(classes)}
-        rare = words - _common_words()  # the word list knows the others
+        # In text order (a dict, not a set, whose order would change with the hash seed).
+        words = dict.fromkeys(
+            text[run.start() : run.end()] for run in _LONG_LOWER.finditer(classes)
+        )
+        rare = words.keys() - _common_words()  # the word list knows the others
         # When the search budget may run out, the order matters: judge in the words' order.
         ordered = (
             [word for word in words if word in rare] if len(rare) > _MAX_TEXT_SEARCHES else rare
