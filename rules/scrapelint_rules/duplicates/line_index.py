@@ -124,6 +124,9 @@ class FoldedText:
     """
 
     text: str
+    #: The original text with the non-ASCII symbols blanked but "…" a full stop (the step
+    #: before case folding; DUP004 finds sentence openings in it).
+    blanked: str
     #: Starts and ends of the dirty lines, in text order.
     dirty_starts: tuple[int, ...] = ()
     dirty_ends: tuple[int, ...] = ()
@@ -144,10 +147,14 @@ def fold_text(doc: Document) -> FoldedText:
     rest of the text is folded at once.
     """
     text = doc.text
-    blanked = text if text.isascii() else _blank_symbols(text)
+    blanked = text
+    if not text.isascii():
+        # "…" would be blanked like "." is folded: as a full stop it keeps telling DUP004
+        # where a sentence may open.
+        blanked = _blank_symbols(text.replace("…", ".") if "…" in text else text)
     whole = _fold_blanked(blanked)
     if whole is not None:
-        return FoldedText(whole)
+        return FoldedText(whole, blanked)
     # Blanking is per character, so the text is blanked once. A line's NFKC form and case
     # folding do not reach across the line break, so with the dirty lines blanked the rest
     # folds at once, as each line would alone.
@@ -171,11 +178,11 @@ def fold_text(doc: Document) -> FoldedText:
     pieces.append(" " * (len(text) - end))  # a final line break
     whole = _fold_blanked("".join(pieces))
     if whole is not None:
-        return FoldedText(whole, tuple(starts), tuple(ends))
-    return _fold_by_line(doc)
+        return FoldedText(whole, blanked, tuple(starts), tuple(ends))
+    return _fold_by_line(doc, blanked)
 
 
-def _fold_by_line(doc: Document) -> FoldedText:
+def _fold_by_line(doc: Document, blanked: str) -> FoldedText:
     """:func:`fold_text` line by line (a safety net: folding the clean lines at once fails)."""
     text = doc.text
     pieces: list[str] = []
@@ -193,7 +200,7 @@ def _fold_by_line(doc: Document) -> FoldedText:
         pieces.append(folded)
         pos = line.end
     pieces.append(" " * (len(text) - pos))
-    return FoldedText("".join(pieces), tuple(starts), tuple(ends))
+    return FoldedText("".join(pieces), blanked, tuple(starts), tuple(ends))
 
 
 def span_key(doc: Document, start: int, end: int) -> str:

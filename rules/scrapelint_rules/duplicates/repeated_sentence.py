@@ -217,13 +217,23 @@ def suspect_paragraphs(doc: Document, run: int) -> list[Paragraph] | None:
     if run < 1:
         return None
     words = run + 2
+    shortest = 4 * words - 1  # two sentences of ``words`` words: a word and a separator each
     folded = doc.view(FOLDED_KEY, fold_text)
+    stopped = doc.view(_STOPPED_KEY, _stopped_text)
+    odd = bool(folded.dirty_starts) or _ODD_FOLD in doc.text
     suspects: list[Paragraph] = []
     for paragraph in doc.paragraphs:
-        text = paragraph.text
-        unknown = not folded.covers(paragraph.start, paragraph.end) or _ODD_FOLD in text
-        # Two sentences of ``words`` words: each a word and a separator per word at least.
-        if unknown or (len(text) >= 4 * words - 1 and _repeats_an_opening(text, words)):
+        unknown = odd and (
+            not folded.covers(paragraph.start, paragraph.end) or _ODD_FOLD in paragraph.text
+        )
+        if unknown or (
+            paragraph.end - paragraph.start >= shortest
+            and (
+                _repeats_an_opening(paragraph.text, words)
+                if stopped is None
+                else _opening_repeats_in(stopped, paragraph, words)
+            )
+        ):
             suspects.append(paragraph)
     return suspects
 
@@ -231,6 +241,33 @@ def suspect_paragraphs(doc: Document, run: int) -> list[Paragraph] | None:
 # The one character whose case folding is a letter although it is none (or the reverse).
 _ODD_FOLD = "\u0345"
 _STOPS = ("!", "?", "…", "\r", "\n")
+
+_STOPPED_KEY = "dup.stopped"
+# ASCII letters to lower case, digits kept, stops and line breaks to ".", every other byte
+# to a space: in ASCII text, the openings regex then needs no Unicode classes.
+_ASCII_STOPPED = bytes(
+    (b + 32 if 65 <= b <= 90 else b) if chr(b).isalnum() else 46 if chr(b) in ".!?\r\n" else 32
+    for b in range(256)
+)
+
+
+def _stopped_text(doc: Document) -> str | None:
+    """ "." and the text case-folded, every stop and line break a full stop; None when case
+    folding moves offsets.
+
+    The text of paragraph ``p`` is at ``[p.start + 1, p.end + 1)``, after a full stop (the
+    line break before it, or the first character). Built from the text the fold blanked, in
+    which "…" is a full stop already and other symbols are spaces (no word in either case).
+    """
+    blanked = doc.view(FOLDED_KEY, fold_text).blanked
+    if blanked.isascii():
+        return "." + blanked.encode("ascii").translate(_ASCII_STOPPED).decode("ascii")
+    stopped = blanked.casefold()
+    if len(stopped) != len(blanked):
+        return None
+    for stop in _STOPS:
+        stopped = stopped.replace(stop, ".")
+    return "." + stopped
 
 
 @lru_cache(maxsize=8)
@@ -242,6 +279,28 @@ def _openings(words: int) -> re.Pattern[str]:
     """
     word = r"([^\W_]+)"
     return re.compile(r"\.[\W_]*(?=" + r"[\W_]+".join([word] * words) + ")")
+
+
+@lru_cache(maxsize=8)
+def _ascii_openings(words: int) -> re.Pattern[str]:
+    """:func:`_openings` for the ASCII stopped text (``[a-z0-9]`` letters, " " and ".")."""
+    word = "([a-z0-9]+)"
+    return re.compile(r"\.[ .]*(?=" + "[ .]+".join([word] * words) + ")")
+
+
+def _opening_repeats_in(stopped: str, paragraph: Paragraph, words: int) -> bool:
+    """:func:`_repeats_an_opening` of a paragraph, read from the stopped text.
+
+    The stopped text is case-folded already (equal words are equal strings); a paragraph
+    with U+0345 never comes here.
+    """
+    start, end = paragraph.start, paragraph.end + 1
+    openings = _ascii_openings if stopped.isascii() else _openings
+    for size in (1, 3, words) if words > 3 else (1, words):
+        keys = openings(size).findall(stopped, start, end)
+        if len(set(keys)) == len(keys):
+            return False
+    return True
 
 
 def _repeats_an_opening(text: str, words: int) -> bool:
