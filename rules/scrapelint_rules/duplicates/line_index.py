@@ -14,9 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, repeat
+from operator import attrgetter, ne
 from typing import NamedTuple
 
-from scrapelint.document import Document, Line, Paragraph, Sentence
+from scrapelint.document import Document, Line, Sentence
 from scrapelint.text import ends_with_terminal
 
 VIEW_KEY = "dup.line-index"
@@ -238,6 +239,8 @@ class LineIndex:
 
     lines: tuple[KeyedLine, ...]
     groups: dict[str, list[int]]
+    #: The key of every line of the document by line index ("" for a blank line).
+    line_keys: list[str]
 
     def count(self, key: str) -> int:
         return len(self.groups.get(key, ()))
@@ -265,6 +268,8 @@ def _build(doc: Document) -> LineIndex:
     for start in folded.dirty_starts:  # blanked in the folded text
         i = doc.line_index_at(start)
         keys[i] = comparison_key(lines[i].text)
+    del keys[len(lines) :]  # the empty "line" after a final line break
+    line_keys = keys
     # A blank line has an empty key, like a line of punctuation: both are skipped. The
     # index is built by C iterators (a Python loop over lines costs about twice as much).
     kept = list(compress(lines, keys))
@@ -279,7 +284,7 @@ def _build(doc: Document) -> LineIndex:
             groups[key] = []
         for rank in compress(ranks, map(repeated.__contains__, keys)):
             groups[keys[rank]].append(rank)
-    return LineIndex(keyed, groups)
+    return LineIndex(keyed, groups, line_keys)
 
 
 def line_index(doc: Document) -> LineIndex:
@@ -355,17 +360,26 @@ def letter_run(doc: Document, start: int, end: int) -> str:
     return folded.text[start:end].replace(" ", "")
 
 
-def paragraph_key(doc: Document, paragraph: Paragraph) -> str:
-    """Comparison key of a paragraph, joined from the shared line keys (no second pass)."""
-    by_line = doc.view(PARAGRAPH_LINES_KEY, _keys_by_line)
-    if paragraph.first_line == paragraph.last_line:
-        return by_line.get(paragraph.first_line, "")
-    keys = (by_line.get(i, "") for i in range(paragraph.first_line, paragraph.last_line + 1))
-    return " ".join(k for k in keys if k)
+def paragraph_keys(doc: Document) -> list[str]:
+    """Comparison keys of the paragraphs, joined from the shared line keys (no second pass).
+
+    Most paragraphs are one line: their keys are looked up at once.
+    """
+    return doc.view(PARAGRAPH_KEYS_KEY, _paragraph_keys)
 
 
-PARAGRAPH_LINES_KEY = "dup.keys-by-line"
+PARAGRAPH_KEYS_KEY = "dup.paragraph-keys"
+_FIRST_LINE = attrgetter("first_line")
+_LAST_LINE = attrgetter("last_line")
 
 
-def _keys_by_line(doc: Document) -> dict[int, str]:
-    return {keyed.line.index: keyed.key for keyed in line_index(doc).lines}
+def _paragraph_keys(doc: Document) -> list[str]:
+    line_keys = line_index(doc).line_keys
+    paragraphs = doc.paragraphs
+    keys = list(map(line_keys.__getitem__, map(_FIRST_LINE, paragraphs)))
+    several = map(ne, map(_FIRST_LINE, paragraphs), map(_LAST_LINE, paragraphs))
+    for i in compress(range(len(paragraphs)), several):
+        paragraph = paragraphs[i]
+        lines = line_keys[paragraph.first_line : paragraph.last_line + 1]
+        keys[i] = " ".join(filter(None, lines))
+    return keys

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import ge, itemgetter
 
 from scrapelint.diagnostics import Category, Diagnostic, Fix, Severity
 from scrapelint.document import Document, Paragraph
 from scrapelint.edits import remove_lines
 from scrapelint.rule import Rule
-from scrapelint_rules.duplicates.line_index import headline_key, paragraph_key
+from scrapelint_rules.duplicates.line_index import headline_key, paragraph_keys
 
 #: Words in the opening and closing shingle used as index keys inside one document. Two
 #: paragraphs become a candidate pair when they open or close with the same words: a near
@@ -50,17 +52,28 @@ class _Unit:
             self._shingles = set(zip(w, w[1:], w[2:], strict=False))
         return self._shingles
 
-    def anchors(self) -> tuple[str, str]:
-        """The opening and the closing ``_ANCHOR_WORDS`` words (no split of the whole text)."""
-        key = self.key
-        # Splitting a bounded slice copies little; a slice cut inside a word is widened.
-        head = key[:_ANCHOR_CHARS].split(" ")
-        if len(head) <= _ANCHOR_WORDS:
-            head = key.split(" ", _ANCHOR_WORDS)
-        tail = key[-_ANCHOR_CHARS:].split(" ")
-        if len(tail) <= _ANCHOR_WORDS:
-            tail = key.rsplit(" ", _ANCHOR_WORDS)
-        return " ".join(head[:_ANCHOR_WORDS]), " ".join(tail[-_ANCHOR_WORDS:])
+
+def _anchors(keys: list[str]) -> tuple[list[str], list[str]]:
+    """The opening and the closing ``_ANCHOR_WORDS`` words of each key.
+
+    Built by C iterators: each key's bounded end slice is split at its first (last) spaces
+    only; a slice holding fewer than ``_ANCHOR_WORDS`` whole words is widened to the key.
+    """
+    heads = list(map(str.split, map(_HEAD_SLICE, keys), repeat(" "), repeat(_ANCHOR_WORDS)))
+    tails = list(map(str.rsplit, map(_TAIL_SLICE, keys), repeat(" "), repeat(_ANCHOR_WORDS)))
+    for parts, widen in ((heads, str.split), (tails, str.rsplit)):
+        for i in compress(range(len(keys)), map(ge, repeat(_ANCHOR_WORDS), map(len, parts))):
+            parts[i] = widen(keys[i], " ", _ANCHOR_WORDS)
+    return (
+        list(map(" ".join, map(_FIRST_WORDS, heads))),
+        list(map(" ".join, map(_LAST_WORDS, tails))),
+    )
+
+
+_HEAD_SLICE = itemgetter(slice(None, _ANCHOR_CHARS))
+_TAIL_SLICE = itemgetter(slice(-_ANCHOR_CHARS, None))
+_FIRST_WORDS = itemgetter(slice(None, _ANCHOR_WORDS))
+_LAST_WORDS = itemgetter(slice(-_ANCHOR_WORDS, None))
 
 
 class NearDuplicateParagraph(Rule):
@@ -114,12 +127,14 @@ class NearDuplicateParagraph(Rule):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         opts: NearDuplicateOptions = self.options
         headline = headline_key(doc)
-        units: list[_Unit] = []
-        for paragraph in doc.paragraphs:
-            key = paragraph_key(doc, paragraph)
-            if key.count(" ") + 1 < opts.min_words or key == headline:
-                continue
-            units.append(_Unit(paragraph, key))
+        keys = paragraph_keys(doc)
+        # Long enough: at least ``min_words - 1`` spaces (counted in C for all paragraphs).
+        long = map(ge, map(str.count, keys, repeat(" ")), repeat(opts.min_words - 1))
+        units = [
+            _Unit(paragraph, key)
+            for paragraph, key in compress(zip(doc.paragraphs, keys, strict=True), long)
+            if key != headline
+        ]
         if len(units) < 2:
             return
         similar = _drop_substitution_templates(self._similar_pairs(units), units)
@@ -136,13 +151,17 @@ class NearDuplicateParagraph(Rule):
 
     def _similar_pairs(self, units: list[_Unit]) -> list[tuple[int, int, float]]:
         """Pairs (earlier, later, similarity) at or above the threshold, exact copies excluded."""
+        heads, tails = _anchors([unit.key for unit in units])
+        if len(set(heads)) == len(heads) and len(set(tails)) == len(tails):
+            return []  # no two paragraphs share an end: no candidate
         buckets: dict[tuple[bool, str], list[int]] = {}
-        for i, unit in enumerate(units):
-            head, tail = unit.anchors()
+        for i, (head, tail) in enumerate(zip(heads, tails, strict=True)):
             buckets.setdefault((True, head), []).append(i)
             buckets.setdefault((False, tail), []).append(i)
         candidates: set[tuple[int, int]] = set()
         for members in buckets.values():
+            if len(members) < 2:
+                continue
             for x, a in enumerate(members):
                 for b in members[x + 1 :]:
                     candidates.add((a, b))

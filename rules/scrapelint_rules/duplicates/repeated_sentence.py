@@ -109,7 +109,6 @@ class RepeatedSentence(Rule):
                 groups.setdefault(keyed.key, []).append(keyed)
         index = line_index(doc)
         headline = headline_key(doc)
-        line_keys = {keyed.line.index: keyed.key for keyed in index.lines}
         for key, copies in groups.items():
             if len(copies) < 2 or key == headline or _deliberate(copies, opts.refrain_gap):
                 continue
@@ -123,7 +122,7 @@ class RepeatedSentence(Rule):
                 if not opts.across_paragraphs and sentence.paragraph != previous.sentence.paragraph:
                     continue
                 line_no = doc.line_index_at(sentence.start)
-                line_key = line_keys.get(line_no, "")
+                line_key = index.line_keys[line_no]
                 if index.count(line_key) > 1:
                     continue
                 yield self._report(doc, first, previous.sentence, sentence, line_key == key)
