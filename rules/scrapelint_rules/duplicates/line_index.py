@@ -241,6 +241,8 @@ class LineIndex:
     groups: dict[str, list[int]]
     #: The key of every line of the document by line index ("" for a blank line).
     line_keys: list[str]
+    #: The keys of ``lines``, by rank.
+    keys: list[str]
 
     def count(self, key: str) -> int:
         return len(self.groups.get(key, ()))
@@ -284,7 +286,7 @@ def _build(doc: Document) -> LineIndex:
             groups[key] = []
         for rank in compress(ranks, map(repeated.__contains__, keys)):
             groups[keys[rank]].append(rank)
-    return LineIndex(keyed, groups, line_keys)
+    return LineIndex(keyed, groups, line_keys, keys)
 
 
 def line_index(doc: Document) -> LineIndex:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import or_
 
 import regex
 
@@ -15,6 +18,7 @@ from scrapelint_rules.duplicates.line_index import (
     KeyedLine,
     LineIndex,
     comparison_key,
+    headline_key,
     line_index,
     reads_as_prose,
     trimmed_span,
@@ -22,6 +26,8 @@ from scrapelint_rules.duplicates.line_index import (
 
 #: Separators between a headline and a site name or section in a page title.
 _TITLE_SEPARATOR = regex.compile(r"\s+[|·•»–—-]{1,2}\s+|\s+::\s+")
+#: A character every separator holds.
+_SEPARATOR_CHAR = re.compile(r"[|·•»–—:-]")
 
 
 @dataclass(frozen=True)
@@ -100,31 +106,37 @@ class RepeatedHeadline(Rule):
         if not index.lines:
             return
         if doc.title and doc.title.strip():
-            headlines = _headline_forms(doc.title)
+            # The shared headline key is the normalised title.
+            headlines = _headline_forms(doc.title, headline_key(doc))
             origin = "the title"
-            candidates = index.lines
+            first = 0
         elif not reads_as_prose(index.lines[0], opts.body_words):
             headlines = [index.lines[0].key]
             origin = f"line {index.lines[0].line.number}"
-            candidates = index.lines[1:]
+            first = 1
         else:
             return
         headlines = [h for h in headlines if len(h) >= opts.min_chars]
         if not headlines:
             return
         head_words = [h.split() for h in headlines]
-        # The word-count bounds of ``_match``, applied here first: most lines fail them.
-        longest = max(len(head) for head in head_words)
+        longest = max(map(len, head_words))
         most = longest + opts.max_extra_words
+        # Lines are compared only within word-count bounds (most fail them), or when equal
+        # to a headline: both tests run in C over all lines, on the spaces of each key.
+        spaces = {n - 1 for n in range(1, most + 1) if n * 2 >= longest // 2}
+        keys = index.keys[first:]
+        tested = map(
+            or_,
+            map(set(headlines).__contains__, keys),
+            map(spaces.__contains__, map(str.count, keys, repeat(" "))),
+        )
+        head_sets = [set(head) for head in head_words]
         matches: dict[int, _Match] = {}
-        for keyed in candidates:
-            if keyed.key not in headlines:
-                count = keyed.key.count(" ") + 1
-                if count > most or count * 2 < longest // 2:
-                    continue
-            found = self._match(keyed.key, headlines, head_words)
+        for rank in compress(range(first, first + len(keys)), tested):
+            found = self._match(index.keys[rank], headlines, head_words, head_sets)
             if found is not None:
-                matches[keyed.rank] = found
+                matches[rank] = found
         if not matches:
             return
         body = self._body_span(index, matches)
@@ -134,20 +146,24 @@ class RepeatedHeadline(Rule):
                 continue
             yield self._report(doc, index.lines[rank], origin, matches[rank])
 
-    def _match(self, key: str, headlines: list[str], head_words: list[list[str]]) -> _Match | None:
+    def _match(
+        self,
+        key: str,
+        headlines: list[str],
+        head_words: list[list[str]],
+        head_sets: list[set[str]],
+    ) -> _Match | None:
+        """How ``key`` repeats a headline, if it does; its word count is within the bounds
+        (at most ``max_extra_words`` more than the longest headline, and at least a quarter
+        of it), which the caller checks."""
         opts: RepeatedHeadlineOptions = self.options
         if key in headlines:
             return _Match(1.0)
-        # Body lines are far longer than a headline: count words before splitting them.
-        count = key.count(" ") + 1
-        longest = max(len(head) for head in head_words)
-        if count > longest + opts.max_extra_words or count * 2 < longest // 2:
-            return None
         words = key.split()
         best: _Match | None = None
-        for head in head_words:
+        for head, head_set in zip(head_words, head_sets, strict=True):
             if len(head) >= 4:
-                similarity = _word_similarity(head, words)
+                similarity = _word_similarity(head, words, head_set)
                 if similarity >= opts.similarity and (best is None or similarity > best.similarity):
                     best = _Match(similarity)
             extra = len(words) - len(head)
@@ -163,12 +179,16 @@ class RepeatedHeadline(Rule):
     def _body_span(self, index: LineIndex, matches: dict[int, _Match]) -> tuple[int, int] | None:
         """Ranks of the first and last lines, other than headline copies, that read as prose."""
         min_words = self.options.body_words
-        prose = [
-            keyed.rank
-            for keyed in index.lines
-            if keyed.rank not in matches and reads_as_prose(keyed, min_words)
-        ]
-        return (prose[0], prose[-1]) if prose else None
+
+        def prose(keyed: KeyedLine) -> bool:
+            return keyed.rank not in matches and reads_as_prose(keyed, min_words)
+
+        # The first from the start and the first from the end: prose is usually near both.
+        first = next((keyed.rank for keyed in index.lines if prose(keyed)), None)
+        if first is None:
+            return None
+        last = next(keyed.rank for keyed in reversed(index.lines) if prose(keyed))
+        return first, last
 
     def _report(self, doc: Document, keyed: KeyedLine, origin: str, match: _Match) -> Diagnostic:
         line = keyed.line
@@ -195,9 +215,12 @@ class RepeatedHeadline(Rule):
         )
 
 
-def _headline_forms(title: str) -> list[str]:
-    """The normalised title, plus its longest part when it carries a site or section suffix."""
-    forms = [comparison_key(title)]
+def _headline_forms(title: str, key: str) -> list[str]:
+    """The normalised title (``key``), plus its longest part when it carries a site or
+    section suffix."""
+    forms = [key]
+    if _SEPARATOR_CHAR.search(title) is None:
+        return forms  # no separator: the title is its only part
     parts = [comparison_key(p) for p in _TITLE_SEPARATOR.split(title)]
     parts = [p for p in parts if p]
     if len(parts) > 1:
@@ -222,8 +245,11 @@ def _contains(words: list[str], part: list[str]) -> bool:
     return any(words[i] == first and words[i : i + n] == part for i in range(len(words) - n + 1))
 
 
-def _word_similarity(a: list[str], b: list[str]) -> float:
-    """Similarity of two word sequences: matched words over the longer length (order-aware)."""
+def _word_similarity(a: list[str], b: list[str], a_set: set[str] | None = None) -> float:
+    """Similarity of two word sequences: matched words over the longer length (order-aware).
+
+    ``a_set``: the words of ``a``, when the caller has them.
+    """
     if not a or not b:
         return 0.0
     longer = max(len(a), len(b))
@@ -231,7 +257,7 @@ def _word_similarity(a: list[str], b: list[str]) -> float:
     if longer > 60 or min(len(a), len(b)) < longer * 0.5:
         return 0.0
     # Shared distinct words bound the subsequence from above: most lines stop here.
-    if len(set(a) & set(b)) < longer * 0.5:
+    if len((set(a) if a_set is None else a_set).intersection(b)) < longer * 0.5:
         return 0.0
     prev = [0] * (len(b) + 1)
     for wa in a:
