@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import compress, pairwise, repeat
+from operator import contains
 
 #: Lines ending like this introduce what follows (a question, a list lead-in).
 LEAD_IN_ENDINGS = ("?", ":", "？", "：")
@@ -128,7 +129,8 @@ def field_label(text: str) -> str | None:
 def field_labels_with_several_values(lines: Sequence[str]) -> set[str]:
     """Labels that introduce two or more different values in one text: a record listing."""
     values: dict[str, set[str]] = {}
-    for text in lines:
+    # Only a line with a colon can be a field (tested in C, before the regex).
+    for text in compress(lines, map(contains, lines, repeat(":"))):
         label = field_label(text)
         if label is not None:
             values.setdefault(label, set()).add(text.strip().casefold())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 
 from scrapelint.diagnostics import Category, Diagnostic, Fix, Severity
 from scrapelint.document import Document
@@ -22,6 +23,8 @@ from scrapelint_rules.duplicates.refrains import (
     is_lead_in,
     template_groups,
 )
+
+_LINE_TEXT = attrgetter("line.text")
 
 #: Repeated lines at least this long can reveal a template (a field label, a question).
 PARTNER_CHARS = 10
@@ -102,7 +105,7 @@ class RepeatedLine(Rule):
     @staticmethod
     def _listing_fields(index: LineIndex, candidates: set[str]) -> set[str]:
         """Repeated "Label: value" lines whose label also carries other values (a listing)."""
-        labels = field_labels_with_several_values([keyed.line.text for keyed in index.lines])
+        labels = field_labels_with_several_values(list(map(_LINE_TEXT, index.lines)))
         if not labels:
             return set()
         out = set()
@@ -139,8 +142,7 @@ class RepeatedLine(Rule):
                 continue
             candidates.add(key)
         if candidates and opts.skip_templates:
-            keys = [keyed.key for keyed in index.lines]
-            candidates -= template_groups(index.groups, partners, keys)
+            candidates -= template_groups(index.groups, partners, index.keys)
             candidates -= self._listing_fields(index, candidates)
         for key in sorted(candidates, key=lambda k: index.groups[k][1]):
             ranks = index.groups[key]
