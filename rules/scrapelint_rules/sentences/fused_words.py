@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -315,15 +315,14 @@ class FusedLowercaseWords(Rule):
         found: list[Diagnostic] = []
         searches = [_MAX_TEXT_SEARCHES]
         classes = letter_classes(doc)
-        # In text order (a dict, not a set, whose order would change with the hash seed).
-        words = dict.fromkeys(
-            text[run.start() : run.end()] for run in _LONG_LOWER.finditer(classes)
-        )
-        rare = words.keys() - _common_words()  # the word list knows the others
-        # When the search budget may run out, the order matters: judge in the words' order.
-        ordered = (
-            [word for word in words if word in rare] if len(rare) > _MAX_TEXT_SEARCHES else rare
-        )
+        words = {text[run.start() : run.end()] for run in _LONG_LOWER.finditer(classes)}
+        rare = words - _common_words()  # the word list knows the others
+        ordered: Iterable[str] = rare
+        if len(rare) > _MAX_TEXT_SEARCHES:
+            # The search budget may run out, so the order matters: judge in text order (a
+            # set's order changes with the hash seed).
+            runs = (text[run.start() : run.end()] for run in _LONG_LOWER.finditer(classes))
+            ordered = [word for word in dict.fromkeys(runs) if word in rare]
         for word in ordered:
             diagnostic = self._judge(doc, word, searches)
             if diagnostic is not None:
