@@ -61,6 +61,10 @@ class Coverage(NamedTuple):
         return (self.shared + pseudo_weight * prior) / (self.total + pseudo_weight)
 
 
+#: Builds a ``Coverage`` positionally in C (the named tuple's ``__new__`` is a Python call).
+_new = tuple.__new__
+
+
 class Article:
     """Where each stem occurs in an article: the index for coverage queries.
 
@@ -118,7 +122,7 @@ class Article:
         credit = self._credit
         shared = sum(w * credit[self.places[s] - own[s] + 1] for s, w in terms.items())
         total, chance = self._net(tuple(terms.values()))
-        return Coverage(shared - chance, total - chance, len(terms))
+        return _new(Coverage, (shared - chance, total - chance, len(terms)))
 
     def text_coverage(self, vocabulary: Terms, excluded: range) -> Coverage:
         """Coverage of a piece of text inside paragraphs ``excluded`` (a heading line glued
@@ -129,7 +133,7 @@ class Article:
             w * credit[max(0, self.places.get(s, 0) - own[s]) + 1] for s, w in vocabulary.items()
         )
         total, chance = self._net(tuple(vocabulary.values()))
-        return Coverage(shared - chance, total - chance, len(vocabulary))
+        return _new(Coverage, (shared - chance, total - chance, len(vocabulary)))
 
     def under_headings(self, bodies: Iterable[int], firsts: Iterable[int]) -> list[Coverage]:
         """Coverage of each paragraph ``bodies[i]`` by the article without the paragraphs
@@ -139,6 +143,7 @@ class Article:
         places = self.places.__getitem__
         credit = self._credit.__getitem__
         chance = self._chance.__getitem__
+        new = _new
         out = []
         for body, first in zip(bodies, firsts, strict=True):
             if first != body:
@@ -149,7 +154,7 @@ class Article:
             shared = sum(map(mul, weights, map(credit, map(places, stems))))
             total = sum(weights)
             expected = sum(map(chance, weights))
-            out.append(Coverage(shared - expected, total - expected, len(stems)))
+            out.append(new(Coverage, (shared - expected, total - expected, len(stems))))
         return out
 
     def _coverage_of(self, text: int, excluded: range) -> Coverage:
@@ -174,7 +179,7 @@ class Article:
         shared = sum(map(mul, weights, map(self._credit.__getitem__, places)))
         total = sum(weights)
         chance = sum(map(self._chance.__getitem__, weights))
-        return Coverage(shared - chance, total - chance, len(stems))
+        return _new(Coverage, (shared - chance, total - chance, len(stems)))
 
 
 def pooled(coverages: Sequence[Coverage]) -> float:
