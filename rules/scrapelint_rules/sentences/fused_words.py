@@ -319,10 +319,9 @@ class FusedLowercaseWords(Rule):
         rare = words - _common_words()  # the word list knows the others
         ordered: Iterable[str] = rare
         if len(rare) > _MAX_TEXT_SEARCHES:
-            # The search budget may run out, so the order matters: judge in text order (a
-            # set's order changes with the hash seed).
-            runs = (text[run.start() : run.end()] for run in _LONG_LOWER.finditer(classes))
-            ordered = [word for word in dict.fromkeys(runs) if word in rare]
+            # The search budget may run out, so the order matters: judge by first occurrence
+            # (a set's order changes with the hash seed), as ``_judge`` finds each word.
+            ordered = sorted(rare, key=lambda word: (text.find(word), word))
         for word in ordered:
             diagnostic = self._judge(doc, word, searches)
             if diagnostic is not None:
