@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -11,7 +12,7 @@ from scrapelint.config import Config
 from scrapelint.diagnostics import Diagnostic
 from scrapelint.document import Document
 from scrapelint.linter import CorpusState, Linter
-from scrapelint_rules.boilerplate.site_lines import SiteBoilerplate
+from scrapelint_rules.boilerplate.site_lines import SiteBoilerplate, merge_sketch
 
 STORIES = [
     (
@@ -132,6 +133,30 @@ def test_baseline_round_trip_keeps_the_evidence() -> None:
     merged = lint.merge(restored, lint.collect(new))
     (d,) = footer_hits(lint, merged, new)
     assert "appears in 4 of 4" in d.message
+
+
+def test_sketch_merge_is_the_k_smallest_distinct_values() -> None:
+    # the one-value fast path and the heap agree with the definition, sizes around k
+    rng = random.Random(7)
+    for _ in range(3000):
+        k = rng.choice([1, 2, 4, 16])
+        a = sorted(rng.sample(range(40), rng.randint(0, k)))
+        b = sorted(rng.sample(range(40), rng.choice([1, 1, 1, 2, 5])))
+        assert merge_sketch(a, b, k) == sorted(set(a) | set(b))[:k]
+
+
+def test_baseline_sketches_are_read_sorted_and_distinct() -> None:
+    rule = SiteBoilerplate()
+    raw = {
+        "format": "scrapelint-site-lines/1",
+        "sites": {
+            "x.example": {"pages": ["0b", "0a", "0b"], "lines": {"01": {"pages": ["02"] * 3}}}
+        },
+    }
+    stats = rule.load(raw)["x.example"]
+    assert stats.pages == [10, 11]
+    assert stats.lines[1][1] == [2]
+    assert merge_sketch(stats.pages, [10], 4) == [10, 11]
 
 
 def test_memory_bound_keeps_the_most_shared_lines() -> None:

@@ -22,12 +22,14 @@ The corpus state is a bounded, mergeable summary per site:
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import heapq
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from functools import partial
+from typing import Any, NamedTuple, cast
 
 from scrapelint.diagnostics import Category, Diagnostic, Severity
 from scrapelint.document import Document
@@ -45,11 +47,27 @@ _RUN = ""  # the pseudo-site of documents without a url
 
 def stable_hash(text: str) -> int:
     """A 64-bit hash that is the same in every process (unlike ``hash``)."""
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
+    return _hash_utf8(text.encode("utf-8"))
 
 
-def merge_sketch(a: list[int], b: Iterable[int], k: int) -> list[int]:
-    """The k smallest distinct values of two sketches (order-independent)."""
+def _hash_utf8(data: bytes) -> int:
+    """:func:`stable_hash` of the text whose UTF-8 form is ``data``."""
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big")
+
+
+def merge_sketch(a: list[int], b: Sequence[int], k: int) -> list[int]:
+    """The k smallest distinct values of two sketches (order-independent).
+
+    Sketches are sorted and distinct, as this returns them and ``load`` reads them. Most
+    merges add one page to a line's sketch: that one value is placed by bisection (the
+    corpus pass does this for every line of every document); the rest go through a heap.
+    """
+    if len(b) == 1 and len(a) <= k:
+        value = b[0]
+        i = bisect.bisect_left(a, value)
+        if i >= k or (i < len(a) and a[i] == value):
+            return a  # beyond the k smallest, or already in
+        return [*a[:i], value, *a[i : k - 1]]
     return heapq.nsmallest(k, set(a).union(b))
 
 
@@ -86,12 +104,17 @@ class SiteBoilerplateOptions:
     max_lines_per_site: int = 20000
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
+    """A short line of a document: its position among the line features, hash, sample and
+    word count (a named tuple built in C: the corpus pass makes one per short line)."""
+
     pos: int
     key: int
     text: str
     words: int
+
+
+_new_candidate = cast(Callable[[tuple[Any, ...]], _Candidate], partial(tuple.__new__, _Candidate))
 
 
 def _candidates(doc: Document) -> list[_Candidate]:
@@ -102,15 +125,15 @@ def _candidates(doc: Document) -> list[_Candidate]:
         if info.words > 40 or info.words == 0:
             continue
         tokens = words_of[pos]
-        # the normalised line (``normalize_phrase``), from the shared words
-        norm = normalize_phrase(info.text) if tokens is None else b" ".join(tokens).decode()
+        # the normalised line (``normalize_phrase``) in UTF-8, from the shared words
+        norm = normalize_phrase(info.text).encode() if tokens is None else b" ".join(tokens)
         if not norm:
             continue
-        key = stable_hash(norm)
+        key = _hash_utf8(norm)
         if key in seen:
             continue  # a document counts a line once
         seen.add(key)
-        out.append(_Candidate(pos, key, norm[:80], info.words))
+        out.append(_new_candidate((pos, key, norm.decode()[:80], info.words)))
     return out
 
 
@@ -271,9 +294,10 @@ class SiteBoilerplate(CorpusRule[CorpusState]):
             raise ValueError("not a BP101 baseline section (format scrapelint-site-lines/1)")
         state: CorpusState = {}
         for site, raw in data.get("sites", {}).items():
-            stats = SiteStats(pages=sorted(int(h, 16) for h in raw.get("pages", [])))
+            # sketches are sorted and distinct (``merge_sketch`` relies on it)
+            stats = SiteStats(pages=sorted({int(h, 16) for h in raw.get("pages", [])}))
             for key, entry in raw.get("lines", {}).items():
-                pages = sorted(int(h, 16) for h in entry.get("pages", []))
+                pages = sorted({int(h, 16) for h in entry.get("pages", [])})
                 stats.lines[int(key, 16)] = (str(entry.get("text", "")), pages[:K_LINE])
             stats.pages = stats.pages[:K_SITE]
             state[str(site)] = stats
