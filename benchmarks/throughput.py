@@ -147,8 +147,9 @@ def interpreter_version(python: str) -> str:
     the executable (Debian's python3)."""
     probe = (
         "import platform, sys; "
-        "maps = open('/proc/self/maps').read() if sys.platform == 'linux' else ''; "
+        "maps = open('/proc/self/maps').read() if sys.platform == 'linux' else None; "
         "print(platform.python_version(), "
+        "'linking unknown' if maps is None else "
         "'core in a shared libpython' if 'libpython' in maps else 'core linked in')"
     )
     proc = subprocess.run([python, "-c", probe], capture_output=True, text=True)
