@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from scrapelint.document import Document
+from scrapelint.document import Document, Line, tuple_maker
 
 
 def test_lines_keep_offsets_with_crlf_and_cr() -> None:
@@ -90,3 +90,10 @@ def test_a_view_builder_may_use_other_views() -> None:
 
     assert doc.view("doubled", doubled) == 6
     assert doc.view("count", words) == 3
+
+
+def test_tuple_maker_builds_the_same_named_tuple() -> None:
+    make = tuple_maker(Line)
+    built = make((3, 10, 14, "text"))
+    assert built == Line(3, 10, 14, "text")
+    assert type(built) is Line and built.number == 4 and built.text == "text"

@@ -12,14 +12,25 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
-from functools import cached_property
-from typing import Any, NamedTuple, TypeVar
+from collections.abc import Callable, Iterable
+from functools import cached_property, partial
+from typing import Any, NamedTuple, TypeVar, cast
 from urllib.parse import urlsplit
 
 from scrapelint.sentences import split_sentences
 
 T = TypeVar("T")
+U = TypeVar("U", bound=tuple[Any, ...])
+
+
+def tuple_maker(cls: type[U]) -> Callable[[Iterable[Any]], U]:
+    """``cls(*fields)`` of a named tuple as one C call taking the fields as one iterable.
+
+    A named tuple's generated ``__new__`` is Python code: views that build a unit per line,
+    paragraph or word build them this way instead.
+    """
+    return cast(Callable[[Iterable[Any]], U], partial(tuple.__new__, cls))
+
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Letters and digits (not "_"), joined by inner apostrophes or hyphens.

@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
 from operator import attrgetter, itemgetter
-from typing import Any, NamedTuple, cast
+from typing import NamedTuple
 
 import regex
 
-from scrapelint.document import Document
+from scrapelint.document import Document, tuple_maker
 from scrapelint.lexicon import STOPWORDS
 from scrapelint.phrasepack import phrase_words_lines
 
@@ -206,8 +205,8 @@ _COMMON_MARKS = re.compile("[‘’“”–—…•«»·]")
 _LIST_FIRSTS = frozenset("-*•·–—▪◦»>(")
 
 
-#: ``LineInfo(*fields)`` without the Python-level ``__new__`` of named tuples (one per line)
-_new_info = cast(Callable[[tuple[Any, ...]], LineInfo], partial(tuple.__new__, LineInfo))
+#: ``LineInfo(*fields)``, built in C (one per line)
+_new_info = tuple_maker(LineInfo)
 
 
 def _line_infos(doc: Document) -> tuple[LineInfo, ...]:

@@ -26,13 +26,12 @@ import bisect
 import hashlib
 import heapq
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import partial
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple
 
 from scrapelint.diagnostics import Category, Diagnostic, Severity
-from scrapelint.document import Document
+from scrapelint.document import Document, tuple_maker
 from scrapelint.phrasepack import normalize_phrase
 from scrapelint.rule import CorpusRule
 from scrapelint_rules.boilerplate.common import line_fix
@@ -114,7 +113,7 @@ class _Candidate(NamedTuple):
     words: int
 
 
-_new_candidate = cast(Callable[[tuple[Any, ...]], _Candidate], partial(tuple.__new__, _Candidate))
+_new_candidate = tuple_maker(_Candidate)
 
 
 def _candidates(doc: Document) -> list[_Candidate]:

@@ -10,14 +10,13 @@ import bisect
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import compress
 from operator import attrgetter, ne
 from typing import NamedTuple
 
-from scrapelint.document import Document, Line, Sentence
+from scrapelint.document import Document, Line, Sentence, tuple_maker
 from scrapelint.text import ends_with_terminal
 
 VIEW_KEY = "dup.line-index"
@@ -228,9 +227,8 @@ class KeyedLine(NamedTuple):
     key: str
 
 
-# ``tuple.__new__(KeyedLine, fields)`` builds a KeyedLine in C, without the Python-level
-# ``__new__`` that named tuples generate.
-_new_tuple: Callable[[type[KeyedLine], tuple[int, Line, str]], KeyedLine] = tuple.__new__
+#: Builds a KeyedLine in C (one per line).
+_new_keyed = tuple_maker(KeyedLine)
 
 
 @dataclass(frozen=True)
@@ -277,7 +275,7 @@ def _build(doc: Document) -> LineIndex:
     kept = list(compress(lines, keys))
     keys = list(filter(None, keys))
     ranks = range(len(keys))
-    keyed = tuple(map(_new_tuple, repeat(KeyedLine), zip(ranks, kept, keys, strict=True)))
+    keyed = tuple(map(_new_keyed, zip(ranks, kept, keys, strict=True)))
     groups = dict(zip(keys, map(list, zip(ranks)), strict=True))
     if len(groups) < len(keys):
         # Repeated keys kept only their last rank: collect all of theirs, in order.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from scrapelint.document import Document, Paragraph
+from scrapelint.document import Document, Paragraph, tuple_maker
 from scrapelint.text import ends_with_terminal
 
 #: A heading has at most this many words ...
@@ -44,12 +44,16 @@ def is_heading_like(paragraph: Paragraph) -> bool:
     return not ends_with_terminal(text) or text.endswith(":")
 
 
+#: Builds a Block in C (one per paragraph).
+_new_block = tuple_maker(Block)
+
+
 def build_blocks(doc: Document) -> tuple[Block, ...]:
     """Group each run of heading-like paragraphs with the paragraph that follows it."""
     paragraphs = doc.paragraphs
     last = len(paragraphs) - 1
     blocks: list[Block] = []
-    new_block = tuple.__new__  # positional and in C: one block per paragraph
+    new_block = _new_block
     pending: int | None = None
     for para in paragraphs:
         index = para.index
@@ -62,7 +66,7 @@ def build_blocks(doc: Document) -> tuple[Block, ...]:
             continue
         first = index if pending is None else pending
         start = para.start if pending is None else paragraphs[first].start
-        blocks.append(new_block(Block, (len(blocks), first, index, index - first, start, para.end)))
+        blocks.append(new_block((len(blocks), first, index, index - first, start, para.end)))
         pending = None
     return tuple(blocks)
 

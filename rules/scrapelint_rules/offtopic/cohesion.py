@@ -25,6 +25,7 @@ from itertools import chain, repeat
 from operator import mul
 from typing import NamedTuple
 
+from scrapelint.document import tuple_maker
 from scrapelint_rules.offtopic.vocabulary import WEIGHTS, Terms, frequency
 
 #: -w and -frequency(w) for every weight, for the article's chance table.
@@ -61,8 +62,8 @@ class Coverage(NamedTuple):
         return (self.shared + pseudo_weight * prior) / (self.total + pseudo_weight)
 
 
-#: Builds a ``Coverage`` positionally in C (the named tuple's ``__new__`` is a Python call).
-_new = tuple.__new__
+#: Builds a ``Coverage`` in C (one per block and query).
+_coverage = tuple_maker(Coverage)
 
 
 class Article:
@@ -122,7 +123,7 @@ class Article:
         credit = self._credit
         shared = sum(w * credit[self.places[s] - own[s] + 1] for s, w in terms.items())
         total, chance = self._net(tuple(terms.values()))
-        return _new(Coverage, (shared - chance, total - chance, len(terms)))
+        return _coverage((shared - chance, total - chance, len(terms)))
 
     def text_coverage(self, vocabulary: Terms, excluded: range) -> Coverage:
         """Coverage of a piece of text inside paragraphs ``excluded`` (a heading line glued
@@ -133,7 +134,7 @@ class Article:
             w * credit[max(0, self.places.get(s, 0) - own[s]) + 1] for s, w in vocabulary.items()
         )
         total, chance = self._net(tuple(vocabulary.values()))
-        return _new(Coverage, (shared - chance, total - chance, len(vocabulary)))
+        return _coverage((shared - chance, total - chance, len(vocabulary)))
 
     def under_headings(self, bodies: Iterable[int], firsts: Iterable[int]) -> list[Coverage]:
         """Coverage of each paragraph ``bodies[i]`` by the article without the paragraphs
@@ -143,7 +144,7 @@ class Article:
         places = self.places.__getitem__
         credit = self._credit.__getitem__
         chance = self._chance.__getitem__
-        new = _new
+        new = _coverage
         out = []
         for body, first in zip(bodies, firsts, strict=True):
             if first != body:
@@ -154,7 +155,7 @@ class Article:
             shared = sum(map(mul, weights, map(credit, map(places, stems))))
             total = sum(weights)
             expected = sum(map(chance, weights))
-            out.append(new(Coverage, (shared - expected, total - expected, len(stems))))
+            out.append(new((shared - expected, total - expected, len(stems))))
         return out
 
     def _coverage_of(self, text: int, excluded: range) -> Coverage:
@@ -179,7 +180,7 @@ class Article:
         shared = sum(map(mul, weights, map(self._credit.__getitem__, places)))
         total = sum(weights)
         chance = sum(map(self._chance.__getitem__, weights))
-        return _new(Coverage, (shared - chance, total - chance, len(stems)))
+        return _coverage((shared - chance, total - chance, len(stems)))
 
 
 def pooled(coverages: Sequence[Coverage]) -> float:
