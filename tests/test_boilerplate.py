@@ -424,3 +424,27 @@ def test_english_test_and_core_match_their_definitions() -> None:
     assert layout(Document(texts[0])).english and not layout(Document(texts[1])).english
     # a long line's stopwords are estimated from its head: here, none
     assert layout(Document(texts[3])).lines[0].stopwords == 0
+
+
+def test_line_features_count_tokens_as_their_first_word_characters() -> None:
+    # ASCII lines (and English ones once their curly quotes and dashes are dropped) are
+    # counted from a byte translation: it must agree with finding each white-space token's
+    # first word character
+    import random
+    import re
+
+    from scrapelint_rules.boilerplate.layout import line_infos
+
+    first_word_char = re.compile(r"(?<!\S)[^\w\s]*(\w)\S*")
+    rng = random.Random(5)
+    alphabet = "aZ9_ .,'\"(-“”’—…\t\x1céÉ"
+    lines = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60))) for _ in range(3000)]
+    lines = [line for line in lines if line.strip()]
+    doc = Document("\n".join(lines))
+    infos = line_infos(doc)
+    assert [info.text for info in infos] == [line.strip() for line in lines]
+    for info in infos:
+        firsts = first_word_char.findall(info.text)
+        assert info.words == len(firsts), info.text
+        assert info.letters_words == sum(map(str.isalpha, firsts)), info.text
+        assert info.capitalised == sum(map(str.isupper, firsts)), info.text

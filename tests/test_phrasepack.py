@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ from scrapelint.phrasepack import (
     Scope,
     load_pack,
     parse_pack,
+    phrase_words,
+    phrase_words_lines,
 )
 
 PACK = """\
@@ -194,3 +197,16 @@ def test_scan_reports_what_match_reports_line_by_line(trusted: bool) -> None:
     assert sorted(scanned) == [0, 2, 3, 4, 5]
     assert scanned[4].pattern.source.startswith("buoy") and scanned[4].start == 20
     assert scanned[5].pattern.source.startswith("mooring") and scanned[5].start == 0
+
+
+def test_batch_of_lines_normalises_as_each_line_alone() -> None:
+    # the batch joins lines once per kind (ASCII or not): the words must not change
+    rng = random.Random(11)
+    alphabet = "abcXYZ 09'’-.,:;()“”—…_éßİıΣκ\t"
+    lines = [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))).strip()
+        for _ in range(2000)
+    ]
+    lines += ["Read more", "Don't miss it", "CAFÉ ÜBER", "", "’tis the day’s news"]
+    for batch in (lines, [line for line in lines if line.isascii()], lines[-5:]):
+        assert phrase_words_lines(batch) == [phrase_words(line) for line in batch]
