@@ -227,6 +227,21 @@ def test_english_verdict_counts_both_lists(text: str) -> None:
     assert _shared._english_verdict(Document(text)) == expected
 
 
+def test_english_verdict_stopping_early_agrees_with_counting_everything() -> None:
+    # random mixes near the thresholds: the early answers must be the full counts' answers
+    rng = random.Random(3)
+    english = ["the", "and", "of", "The", "AND"]
+    foreign = ["der", "und", "les", "per", "que"]
+    other = ["harbour", "ferry", "Tuesday", "council", "42"]
+    for _ in range(400):
+        shares = [rng.random() for _ in range(3)]
+        words = rng.choices([english, foreign, other], weights=shares, k=rng.randint(12, 400))
+        text = " ".join(rng.choice(kind) for kind in words)
+        stop, foreign_count = _two_counts(text)
+        expected = stop / len(text.split()) >= _shared._MIN_STOPWORD_SHARE and stop > foreign_count
+        assert _shared._english_verdict(Document(text)) == expected, text
+
+
 # -- SEN002 word count ----------------------------------------------------------------
 
 
