@@ -11,7 +11,7 @@ from scrapelint.diagnostics import Category, Diagnostic, Severity
 from scrapelint.document import Document
 from scrapelint.phrasepack import normalize_phrase
 from scrapelint.rule import Rule
-from scrapelint_rules.boilerplate.common import line_fix, where
+from scrapelint_rules.boilerplate.common import line_diagnostic, where
 from scrapelint_rules.boilerplate.layout import layout, line_words
 
 # Each cue is written in the way captions, and rarely article sentences, phrase things.
@@ -197,11 +197,9 @@ class CaptionLine(Rule):
             for (label, cue), possible in zip(_CUE_RES, possible_cues, strict=True):
                 if not possible or cue.search(info.text) is None:
                     continue
-                yield self.diagnostic(
-                    info.start,
-                    info.end,
+                message = (
                     f"line reads like a photo caption ({label}; {info.words} words, at most "
-                    f"{opts.max_words}) {where(lay, pos)}",
-                    fix=line_fix(doc, lay, pos, pos, "caption"),
+                    f"{opts.max_words}) {where(lay, pos)}"
                 )
+                yield line_diagnostic(self, doc, lay, pos, message, "caption")
                 break

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from scrapelint.diagnostics import Fix
+from scrapelint.diagnostics import Diagnostic, Fix
 from scrapelint.document import Document
 from scrapelint.edits import remove_lines
+from scrapelint.rule import Rule
 from scrapelint_rules.boilerplate.layout import Layout
 
 
@@ -15,6 +16,14 @@ def line_fix(doc: Document, lay: Layout, first: int, last: int, what: str) -> Fi
     if lay.core_first >= 0 and (last < lay.core_first or first > lay.core_last):
         return Fix.safe(message, edit)
     return Fix.unsafe(message, edit)
+
+
+def line_diagnostic(
+    rule: Rule, doc: Document, lay: Layout, pos: int, message: str, what: str
+) -> Diagnostic:
+    """``rule``'s finding on the whole layout line ``pos``, with the fix removing the ``what``."""
+    info = lay.lines[pos]
+    return rule.diagnostic(info.start, info.end, message, fix=line_fix(doc, lay, pos, pos, what))
 
 
 def where(lay: Layout, pos: int) -> str:

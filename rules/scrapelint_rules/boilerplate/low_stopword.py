@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from scrapelint.diagnostics import Category, Diagnostic, Severity
 from scrapelint.document import Document
 from scrapelint.rule import Rule
-from scrapelint_rules.boilerplate.common import line_fix, where
+from scrapelint_rules.boilerplate.common import line_diagnostic, where
 from scrapelint_rules.boilerplate.layout import is_dateline, layout
 
 
@@ -76,10 +76,8 @@ class LowStopwordLine(Rule):
                 continue
             if info.stop_share > opts.max_share or is_dateline(info.text):
                 continue
-            yield self.diagnostic(
-                info.start,
-                info.end,
+            message = (
                 f"{info.stop_share:.0%} of the line's {info.words} words are function words, "
-                f"threshold {opts.max_share:.0%} ({where(lay, pos)})",
-                fix=line_fix(doc, lay, pos, pos, "line"),
+                f"threshold {opts.max_share:.0%} ({where(lay, pos)})"
             )
+            yield line_diagnostic(self, doc, lay, pos, message, "line")

@@ -10,7 +10,7 @@ import regex
 from scrapelint.diagnostics import Category, Diagnostic, Severity
 from scrapelint.document import Document
 from scrapelint.rule import Rule
-from scrapelint_rules.boilerplate.common import line_fix, where
+from scrapelint_rules.boilerplate.common import line_diagnostic, where
 from scrapelint_rules.boilerplate.layout import Layout, LineInfo, layout
 
 _MONTHS = (
@@ -183,11 +183,8 @@ class MetadataLine(Rule):
 
     def _report(self, doc: Document, lay: Layout, pos: int, kind: str) -> Diagnostic:
         opts: MetadataLineOptions = self.options
-        info = lay.lines[pos]
-        return self.diagnostic(
-            info.start,
-            info.end,
-            f"line holds only a {kind} ({info.words} words, at most "
-            f"{opts.max_name_words} name words) {where(lay, pos)}",
-            fix=line_fix(doc, lay, pos, pos, f"{kind} line"),
+        message = (
+            f"line holds only a {kind} ({lay.lines[pos].words} words, at most "
+            f"{opts.max_name_words} name words) {where(lay, pos)}"
         )
+        return line_diagnostic(self, doc, lay, pos, message, f"{kind} line")

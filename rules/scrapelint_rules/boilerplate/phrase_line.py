@@ -13,7 +13,7 @@ from scrapelint.diagnostics import Category, Diagnostic, Severity
 from scrapelint.document import Document
 from scrapelint.phrasepack import PhraseMatch, PhraseMatcher, PhrasePack, load_pack
 from scrapelint.rule import Rule, RuleSettings
-from scrapelint_rules.boilerplate.common import line_fix, where
+from scrapelint_rules.boilerplate.common import line_diagnostic, where
 from scrapelint_rules.boilerplate.layout import Layout, layout, line_words
 
 _TEXT = itemgetter(3)  # LineInfo.text
@@ -125,13 +125,9 @@ class BoilerplatePhrase(Rule):
                     break
 
     def _report(self, doc: Document, lay: Layout, pos: int, found: PhraseMatch) -> Diagnostic:
-        info = lay.lines[pos]
         p = found.pattern
-        pack = Path(p.path).name
-        return self.diagnostic(
-            info.start,
-            info.end,
+        message = (
             f"line matches boilerplate phrase {p.source!r} ({p.scope.value}, "
-            f"group {p.group!r} of {pack}) {where(lay, pos)}",
-            fix=line_fix(doc, lay, pos, pos, "boilerplate line"),
+            f"group {p.group!r} of {Path(p.path).name}) {where(lay, pos)}"
         )
+        return line_diagnostic(self, doc, lay, pos, message, "boilerplate line")

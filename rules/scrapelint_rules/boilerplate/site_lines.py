@@ -34,7 +34,7 @@ from scrapelint.diagnostics import Category, Diagnostic, Severity
 from scrapelint.document import Document, tuple_maker
 from scrapelint.phrasepack import normalize_phrase
 from scrapelint.rule import CorpusRule
-from scrapelint_rules.boilerplate.common import line_fix
+from scrapelint_rules.boilerplate.common import line_diagnostic
 from scrapelint_rules.boilerplate.layout import is_dateline, layout, line_infos, line_words
 
 #: Sketch sizes: distinct pages are exact up to these counts.
@@ -259,12 +259,8 @@ class SiteBoilerplate(CorpusRule[CorpusState]):
             info = lay.lines[cand.pos]
             if is_dateline(info.text):
                 continue  # "LONDON (Reuters) —" opens many stories and belongs to each
-            yield self.diagnostic(
-                info.start,
-                info.end,
-                f"line appears in {count} of {total} {where} (threshold {need})",
-                fix=line_fix(doc, lay, cand.pos, cand.pos, "site boilerplate line"),
-            )
+            message = f"line appears in {count} of {total} {where} (threshold {need})"
+            yield line_diagnostic(self, doc, lay, cand.pos, message, "site boilerplate line")
 
     # -- baseline ------------------------------------------------------------
 
